@@ -1,0 +1,117 @@
+/**
+ * `kefu eval intents|sentiment --train FILE --test FILE [--json]`
+ * Measures the offline text engine on labelled CSV files (header `text,label`; label `oos` in an
+ * intents test file marks out-of-scope rows). Exit codes: 0 ok, 2 bad usage or unreadable input.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { evaluateIntents, evaluateSentiment, readLabelledCsv, type LabelledText } from '@kefu/nlp';
+
+const USAGE = 'Usage: kefu eval intents|sentiment --train FILE --test FILE [--json]';
+
+class UsageError extends Error {}
+
+async function load(path: string, what: string): Promise<LabelledText[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${what} file ${path}${code ? ` (${code})` : ''}`);
+  }
+  let rows: LabelledText[];
+  try {
+    rows = readLabelledCsv(text);
+  } catch (err) {
+    throw new UsageError(`${what} file ${path}: ${(err as Error).message}`);
+  }
+  if (rows.length === 0) throw new UsageError(`${what} file ${path} has no labelled rows`);
+  return rows;
+}
+
+const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(2)} %`);
+const ms = (v: number) => `${v.toFixed(v < 10 ? 3 : 0)} ms`;
+
+function table(rows: [string, string][]): string {
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n');
+}
+
+export async function runEvalCommand(argv: string[]): Promise<number> {
+  try {
+    const [task, ...rest] = argv;
+    if (task !== 'intents' && task !== 'sentiment')
+      throw new UsageError(task ? `unknown eval task "${task}"` : 'missing eval task');
+    let values: { train?: string; test?: string; json?: boolean };
+    try {
+      ({ values } = parseArgs({
+        args: rest,
+        options: { train: { type: 'string' }, test: { type: 'string' }, json: { type: 'boolean' } },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (!values.train || !values.test) throw new UsageError('both --train and --test are required');
+    const train = await load(values.train, 'training');
+    const test = await load(values.test, 'test');
+
+    if (task === 'intents') {
+      const r = evaluateIntents(train, test);
+      const out = {
+        inScopeAccuracy: r.inScopeAccuracy,
+        oosRecall: r.oosRecall,
+        oosPrecision: r.oosPrecision,
+        macroF1: r.macroF1,
+        trainMs: r.trainMs,
+        p50Ms: r.p50Ms,
+        p95Ms: r.p95Ms,
+        n: r.n,
+      };
+      if (values.json) console.log(JSON.stringify(out));
+      else
+        console.log(
+          table([
+            ['task', `intents (${train.length} train / ${test.length} test rows)`],
+            [r.oosRecall === null ? 'accuracy (top label)' : 'in-scope accuracy', pct(r.inScopeAccuracy)],
+            ['oos recall', pct(r.oosRecall)],
+            ['oos precision', pct(r.oosPrecision)],
+            ['macro F1', pct(r.macroF1)],
+            ['training time', ms(r.trainMs)],
+            ['prediction p50', ms(r.p50Ms)],
+            ['prediction p95', ms(r.p95Ms)],
+          ]),
+        );
+    } else {
+      const r = evaluateSentiment(train, test);
+      const out = {
+        accuracy: r.accuracy,
+        macroF1: r.macroF1,
+        trainMs: r.trainMs,
+        p50Ms: r.p50Ms,
+        p95Ms: r.p95Ms,
+        n: r.n,
+      };
+      if (values.json) console.log(JSON.stringify(out));
+      else
+        console.log(
+          table([
+            ['task', `sentiment (${train.length} train / ${test.length} test rows)`],
+            ['accuracy', pct(r.accuracy)],
+            ['macro F1', pct(r.macroF1)],
+            ['training time', ms(r.trainMs)],
+            ['prediction p50', ms(r.p50Ms)],
+            ['prediction p95', ms(r.p95Ms)],
+          ]),
+        );
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`kefu eval: ${err.message}\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+}
