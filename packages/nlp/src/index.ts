@@ -1,0 +1,33 @@
+/** @kefu/nlp — offline text engine: normalisation, segmentation, intents, sentiment, evaluation. */
+export { normalize, segment, tokenize, searchTokens, stem } from './text.js';
+export { parseCsv, readLabelledCsv, type LabelledText } from './csv.js';
+export {
+  trainIntentModel,
+  loadIntentModel,
+  IntentModel,
+  OOS_LABEL,
+  type IntentExample,
+  type IntentPrediction,
+  type IntentCandidate,
+  type IntentTrainOptions,
+} from './intent.js';
+export type { Thresholds, Calibration } from './calibrate.js';
+export {
+  trainSentimentModel,
+  loadSentimentModel,
+  SentimentModel,
+  type SentimentExample,
+  type SentimentPrediction,
+  type SentimentTrainOptions,
+} from './sentiment.js';
+export { detectAnger, type AngerResult } from './anger.js';
+export {
+  evaluateIntents,
+  evaluateSentiment,
+  macroF1,
+  percentile,
+  type IntentEvaluation,
+  type SentimentEvaluation,
+} from './evaluate.js';
+export type { FeatureOptions } from './features.js';
+export type { SvmOptions } from './linear.js';
