@@ -1,4 +1,4 @@
-// `npm start` runs this first: builds the server and web app when their output is missing or older than
+// `npm start` runs this first: builds the server, the web app and the widget when their output is missing or older than
 // their sources, so a fresh `npm ci && npm start` works and a second start is instant.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +29,12 @@ const webIn = Math.max(
   newest(path.join(root, 'packages/shared/src')),
 );
 
+const widgetOut = Math.min(
+  mtime(path.join(root, 'packages/widget/dist/widget.js')),
+  mtime(path.join(root, 'packages/widget/dist/frame/index.html')),
+);
+const widgetIn = newest(path.join(root, 'packages/widget/src'));
+
 if (serverOut < serverIn) {
   console.log('Building the server…');
   execSync('npx tsc -b tsconfig.json', { cwd: root, stdio: 'inherit' });
@@ -37,4 +43,8 @@ if (serverOut < serverIn) {
 if (webOut < webIn) {
   console.log('Building the web app…');
   execSync('npm run build -w apps/web', { cwd: root, stdio: 'inherit' });
+}
+if (widgetOut < widgetIn) {
+  console.log('Building the website widget…');
+  execSync('npm run build -w packages/widget', { cwd: root, stdio: 'inherit' });
 }

@@ -48,7 +48,15 @@ export function demoRoutes(app: App, kernel: Kernel) {
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self' ws: wss:; media-src 'self' data:; frame-ancestors *",
       )
       .header('cross-origin-resource-policy', 'cross-origin');
-    return sendWidgetFile(reply, rest);
+    return sendWidgetFile(reply, path.join('frame', rest));
+  });
+
+  // the demo shop's own script and styles (a page script, so it stays within the default script-src 'self')
+  app.get('/demo/:file', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    const file = (request.params as { file: string }).file;
+    if (!['demo.js', 'demo.css'].includes(file)) throw new AppError(404, 'file_not_found', 'file not found');
+    const data = await fs.promises.readFile(path.join(WIDGET_ROOT, 'demo', file));
+    return reply.header('content-type', TYPES[path.extname(file)]).send(data);
   });
 
   app.get('/demo', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
