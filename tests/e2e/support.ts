@@ -170,5 +170,7 @@ export async function apiSession(baseUrl: string, email: string, password: strin
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    /** The session's cookies, for a Socket.IO client acting as this user. */
+    cookie: cookieHeader,
   };
 }
