@@ -22,6 +22,14 @@ export {
 } from './sentiment.js';
 export { detectAnger, type AngerResult } from './anger.js';
 export {
+  FaqMatcher,
+  splitQuestions,
+  type FaqEntry,
+  type FaqCandidate,
+  type FaqDecision,
+  type FaqMatcherOptions,
+} from './faq.js';
+export {
   evaluateIntents,
   evaluateSentiment,
   macroF1,

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { FaqMatcher, splitQuestions } from './faq.js';
+
+const FAQS = {
+  ship: ['订单什么时候发货', '多久能发货', '下单后几天发货', '什么时候能寄出'],
+  refund: ['怎么申请退款', '我要退款', '退款多久到账', '如何退钱'],
+  address: ['怎么修改收货地址', '地址填错了怎么办', '可以改地址吗'],
+  invoice: ['怎么开发票', '可以开增值税发票吗', '发票怎么申请'],
+  password: ['忘记密码怎么办', '怎么重置密码', '登录不了账号'],
+  fee: ['运费多少钱', '包邮吗', '配送费怎么算'],
+  coupon: ['优惠券怎么用', '优惠券在哪里领', '优惠码无法使用'],
+  pay: ['支持哪些支付方式', '可以用微信支付吗', '能用支付宝吗'],
+  hours: ['What are your opening hours', 'When are you open', 'Are you open on Sunday'],
+};
+const matcher = FaqMatcher.train(Object.entries(FAQS).map(([id, questions]) => ({ id, questions })));
+
+describe('FaqMatcher', () => {
+  it('answers a question asked in other words', () => {
+    for (const [text, id] of [
+      ['你好，我的订单什么时候发货？', 'ship'],
+      ['我想退款', 'refund'],
+      ['密码忘了', 'password'],
+      ['能开发票吗', 'invoice'],
+      ['when do you open on sundays?', 'hours'],
+    ]) {
+      const d = matcher.match(text);
+      expect(d.action, text).toBe('answer');
+      expect(d.candidates[0].id, text).toBe(id);
+    }
+  });
+
+  it('offers choices when unsure and falls back on what it does not know', () => {
+    const unsure = matcher.match('我买的东西啥时候寄');
+    expect(unsure.action).toBe('suggest');
+    expect(unsure.candidates[0].id).toBe('ship');
+    for (const text of ['今天天气怎么样', '你们的老板是谁', 'asdfgh', '']) {
+      expect(matcher.match(text).action, text).toBe('fallback');
+    }
+  });
+
+  it('works from the first entry and with none', () => {
+    expect(FaqMatcher.train([]).match('发货').action).toBe('fallback');
+    const one = FaqMatcher.train([{ id: 'x', questions: ['怎么开发票'] }]);
+    expect(one.match('怎么开发票？').action).toBe('answer');
+    expect(one.match('天气').action).toBe('fallback');
+  });
+});
+
+describe('splitQuestions', () => {
+  it('splits a message that asks two things and keeps a single question whole', () => {
+    expect(splitQuestions('运费多少钱？另外怎么开发票')).toEqual(['运费多少钱', '怎么开发票']);
+    expect(splitQuestions('你好，我的订单什么时候发货？')).toEqual(['你好，我的订单什么时候发货']);
+    expect(splitQuestions('How much is shipping? and also how do I get an invoice')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,182 @@
+import { trainIntentModel, type IntentModel } from './intent.js';
+import { isHan, normalize, tokenize } from './text.js';
+
+/** One FAQ entry as the bot knows it: its id and every way of asking it (standard question first). */
+export interface FaqEntry {
+  id: string;
+  questions: string[];
+}
+
+export interface FaqCandidate {
+  id: string;
+  /** The entry's question closest to the message (what "did you mean…" shows). */
+  question: string;
+  /** Combined score 0..1. */
+  score: number;
+  lexical: number;
+  model: number;
+}
+
+export interface FaqDecision {
+  action: 'answer' | 'suggest' | 'fallback';
+  /** Best first; at most five. */
+  candidates: FaqCandidate[];
+}
+
+export interface FaqMatcherOptions {
+  /** Combined score at or above which the best entry is answered outright. */
+  answerAt?: number;
+  /** …and by how much it must lead the runner-up (ratio runner-up / best at most this). */
+  leadRatio?: number;
+  /** Combined score at or above which entries are offered as "did you mean". */
+  suggestAt?: number;
+}
+
+const DEFAULTS: Required<FaqMatcherOptions> = { answerAt: 0.5, leadRatio: 0.8, suggestAt: 0.25 };
+
+// Question and function words: in a small FAQ base they are rare enough to look informative, yet two
+// questions sharing "怎么" or "how do I" are no more alike for it.
+const STOP = new Set(
+  (
+    '的 了 吗 呢 啊 吧 呀 哦 嗯 么 我 你 您 他 她 它 我们 你们 是 在 有 和 与 就 都 也 还 很 请 请问 你好 您好 一下 ' +
+    '怎么 怎么样 怎样 什么 如何 为什么 哪 哪些 哪里 哪儿 吗 能 能否 可以 可不可以 要 想 需要 会 该 这 那 这个 那个 ' +
+    'a an the i me my you your we our it is are was be do does did can could would should will to of in on for ' +
+    'with and or how what when where why which who there this that please hi hello'
+  ).split(' '),
+);
+
+/** Words plus Chinese character bigrams: bigrams catch paraphrases that jieba segments differently. */
+function terms(text: string): string[] {
+  const out = tokenize(text).filter((t) => t.trim() && !STOP.has(t) && !/^[\p{P}\p{S}]+$/u.test(t));
+  const chars = [...normalize(text)].filter(isHan);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = chars[i] + chars[i + 1];
+    if (!STOP.has(pair) && !(STOP.has(chars[i]) && STOP.has(chars[i + 1]))) out.push(pair);
+  }
+  return out;
+}
+
+type Vector = Map<string, number>;
+
+function cosine(a: Vector, b: Vector): number {
+  let dot = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const [k, v] of small) {
+    const w = large.get(k);
+    if (w) dot += v * w;
+  }
+  return dot;
+}
+
+/**
+ * Matches customer messages to a knowledge base's FAQ entries. Two views, combined: the intent classifier
+ * trained on the entries' questions (generalises across wording, knows "none of mine" once there is enough
+ * data), and TF-IDF similarity to the nearest question (reliable from the very first entry, when the
+ * classifier has too few examples to be calibrated). Trained in milliseconds for a typical FAQ base.
+ */
+export class FaqMatcher {
+  private constructor(
+    private readonly entries: FaqEntry[],
+    private readonly idf: Map<string, number>,
+    private readonly vectors: { entry: number; question: string; v: Vector }[],
+    private readonly model: IntentModel | null,
+    private readonly options: Required<FaqMatcherOptions>,
+  ) {}
+
+  static train(entries: FaqEntry[], options: FaqMatcherOptions = {}): FaqMatcher {
+    const usable = entries
+      .map((e) => ({ id: e.id, questions: e.questions.map((q) => q.trim()).filter(Boolean) }))
+      .filter((e) => e.questions.length > 0);
+    const docs = usable.flatMap((e, entry) =>
+      e.questions.map((question) => ({ entry, question, t: terms(question) })),
+    );
+    const df = new Map<string, number>();
+    for (const d of docs) for (const t of new Set(d.t)) df.set(t, (df.get(t) ?? 0) + 1);
+    const idf = new Map<string, number>();
+    for (const [t, n] of df) idf.set(t, Math.log(1 + docs.length / n));
+    const matcher = new FaqMatcher(usable, idf, [], null, { ...DEFAULTS, ...options });
+    const vectors = docs.map((d) => ({ entry: d.entry, question: d.question, v: matcher.vectorize(d.t) }));
+    // the classifier needs at least two entries to tell apart
+    const model =
+      usable.length >= 2
+        ? trainIntentModel(
+            usable.flatMap((e) => e.questions.map((text) => ({ text, label: e.id }))),
+            { simulationRounds: usable.length >= 8 ? 3 : 0 },
+          )
+        : null;
+    return new FaqMatcher(usable, idf, vectors, model, { ...DEFAULTS, ...options });
+  }
+
+  get size() {
+    return this.entries.length;
+  }
+
+  private vectorize(t: string[]): Vector {
+    const v: Vector = new Map();
+    for (const term of t) {
+      const w = this.idf.get(term);
+      if (w) v.set(term, (v.get(term) ?? 0) + w);
+    }
+    let norm = 0;
+    for (const x of v.values()) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    for (const [k, x] of v) v.set(k, x / norm);
+    return v;
+  }
+
+  match(text: string): FaqDecision {
+    if (this.entries.length === 0 || !text.trim()) return { action: 'fallback', candidates: [] };
+    const q = this.vectorize(terms(text));
+    const lexical = new Map<number, { score: number; question: string }>();
+    for (const d of this.vectors) {
+      const s = cosine(q, d.v);
+      const best = lexical.get(d.entry);
+      if (!best || s > best.score) lexical.set(d.entry, { score: s, question: d.question });
+    }
+    const model = new Map<string, number>();
+    let outOfScope = false;
+    if (this.model) {
+      const p = this.model.predict(text);
+      outOfScope = p.outOfScope;
+      for (const c of p.candidates) model.set(c.label, c.score);
+    }
+    // nothing in common with any question: the classifier's guess alone is not enough to answer
+    const candidates = this.entries
+      .map<FaqCandidate>((e, i) => {
+        const lex = lexical.get(i) ?? { score: 0, question: e.questions[0] };
+        const m = model.get(e.id) ?? 0;
+        const score = this.model ? 0.6 * lex.score + 0.4 * m * Math.min(1, lex.score * 4) : lex.score;
+        return { id: e.id, question: lex.question, score, lexical: lex.score, model: m };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5);
+    const [top, second] = candidates;
+    const { answerAt, leadRatio, suggestAt } = this.options;
+    const clearLead = !second || second.score <= top.score * leadRatio;
+    // an exact or near-exact question is answered even when the classifier is unsure
+    const action =
+      (top.score >= answerAt && clearLead && !(outOfScope && top.lexical < 0.7)) || top.lexical >= 0.9
+        ? 'answer'
+        : top.score >= suggestAt
+          ? 'suggest'
+          : 'fallback';
+    return {
+      action,
+      candidates: action === 'suggest' ? candidates.filter((c) => c.score >= suggestAt * 0.8) : candidates,
+    };
+  }
+}
+
+/**
+ * Splits a message that asks several things ("运费多少？另外怎么开发票") into its questions.
+ * Single questions come back as one part.
+ */
+export function splitQuestions(text: string): string[] {
+  const parts = text
+    .split(
+      /[？?！!。；;\n]+|(?:，|,)?\s*(?:另外|还有|顺便问一下|顺便问下|顺便问|以及|再问一下|and also|also,)\s*/i,
+    )
+    .map((p) => p.replace(/^[\s，,、]+|[\s，,、]+$/g, ''))
+    .filter((p) => [...p].length >= 2);
+  return parts.length ? parts : [text.trim()];
+}
