@@ -43,6 +43,14 @@ export interface EventPayloads {
     conversationId: string | null;
     messageId: string | null;
   };
+  'kb.category.changed': { categoryId: string; action: 'created' | 'updated' | 'deleted' };
+  'kb.article.changed': {
+    articleId: string;
+    action: 'created' | 'updated' | 'published' | 'unpublished' | 'restored' | 'deleted';
+    status: 'draft' | 'published';
+  };
+  /** FAQ entries changed (the bot retrains on these); an import sends one event for all its rows. */
+  'kb.faq.changed': { faqIds: string[]; action: 'created' | 'updated' | 'deleted' | 'imported' };
 }
 
 /** The parts of a message every audience may see (private notes only go to agents). */
@@ -93,6 +101,9 @@ export const EVENT_NAMES = [
   'message.created',
   'message.read',
   'notification.created',
+  'kb.category.changed',
+  'kb.article.changed',
+  'kb.faq.changed',
 ] as const satisfies readonly EventName[];
 
 /** What travels to realtime clients and listeners: one committed row of a tenant's event stream. */

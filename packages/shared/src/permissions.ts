@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 
 const ALL: Role[] = ['owner', 'admin', 'supervisor', 'agent'];
 const ADMINS: Role[] = ['owner', 'admin'];
+const MANAGERS: Role[] = ['owner', 'admin', 'supervisor'];
 
 export const PERMISSIONS = {
   'profile.manage': ALL,
@@ -28,6 +29,8 @@ export const PERMISSIONS = {
   'contacts.manage': ALL,
   'canned.read': ALL,
   'canned.manage': ALL,
+  'kb.read': ALL,
+  'kb.manage': MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
