@@ -24,6 +24,8 @@ import { contactRoutes } from './modules/contacts/contacts.routes.js';
 import { cannedRoutes } from './modules/canned/canned.routes.js';
 import { widgetRoutes } from './modules/widget/widget.routes.js';
 import { demoRoutes } from './modules/widget/demo.routes.js';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
+import { helpCenterRoutes } from './modules/knowledge/help-center.routes.js';
 import { LocalDiskStorage } from './modules/attachments/index.js';
 import { resolveVisitor } from './modules/widget/index.js';
 import { typingRelay, wakeSnoozed } from './modules/conversations/realtime.js';
@@ -171,6 +173,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       cannedRoutes,
       widgetRoutes,
       demoRoutes,
+      knowledgeRoutes,
+      helpCenterRoutes,
     ]) {
       register(app, kernel);
     }

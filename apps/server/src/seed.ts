@@ -3,6 +3,7 @@ import type { Kernel } from './kernel.js';
 import { insertTenant } from './modules/tenants/index.js';
 import { insertUser } from './modules/agents/index.js';
 import { insertInbox } from './modules/inboxes/index.js';
+import { seedKnowledge } from './modules/knowledge/index.js';
 import { t } from './platform/i18n.js';
 import { DEMO_SLUG } from './seed-constants.js';
 
@@ -13,10 +14,17 @@ export const DEMO = {
   agent: { email: 'agent@demo.kefu.local', password: 'kefu-demo-agent', name: '李客服' },
 };
 
-/** Seeds the demo workspace once (tenant, owner, one agent, one website inbox); returns false if it exists. */
+/**
+ * Seeds the demo workspace once (tenant, owner, one agent, one website inbox, a knowledge base with a public
+ * help center at /help/demo); returns false if it exists. A demo workspace made before the knowledge base
+ * existed gets its knowledge base once (see seedKnowledge).
+ */
 export async function seedDemo(kernel: Kernel): Promise<boolean> {
   const [existing] = await kernel.db.system.query('SELECT id FROM tenants WHERE slug = $1', [DEMO.slug]);
-  if (existing) return false;
+  if (existing) {
+    await seedKnowledge(kernel, existing.id);
+    return false;
+  }
   const tenantId = crypto.randomUUID();
   await kernel.events.run(tenantId, async (tx) => {
     await insertTenant(tx, {
@@ -29,5 +37,6 @@ export async function seedDemo(kernel: Kernel): Promise<boolean> {
     await insertUser(tx, { ...DEMO.agent, role: 'agent', locale: 'zh-CN' });
     await insertInbox(tx, { name: t('zh-CN', 'seed.inbox'), channel: 'website' });
   });
+  await seedKnowledge(kernel, tenantId);
   return true;
 }

@@ -29,6 +29,48 @@ const messages = {
     'zh-CN': '我们现在不在线。请留言，我们会尽快回复你。',
     en: 'We are away right now. Leave a message and we will get back to you.',
   },
+  // public help center (/help/<slug>)
+  'help.title': { 'zh-CN': '帮助中心', en: 'Help center' },
+  'help.description': {
+    'zh-CN': '{name}帮助中心：常见问题解答与使用指南。',
+    en: '{name} help center: answers to common questions and guides.',
+  },
+  'help.heading': { 'zh-CN': '有什么可以帮你？', en: 'How can we help?' },
+  'help.search.placeholder': { 'zh-CN': '搜索问题，例如：退款、发票', en: 'Search, e.g. refund, invoice' },
+  'help.search.button': { 'zh-CN': '搜索', en: 'Search' },
+  'help.search.label': { 'zh-CN': '搜索帮助中心', en: 'Search the help center' },
+  'help.search.title': { 'zh-CN': '“{q}”的搜索结果', en: 'Results for “{q}”' },
+  'help.search.none': {
+    'zh-CN': '没有找到相关内容，换个说法试试？',
+    en: 'Nothing found. Try other words?',
+  },
+  'help.search.empty': { 'zh-CN': '请输入要搜索的内容。', en: 'Type what you are looking for.' },
+  'help.categories': { 'zh-CN': '分类', en: 'Categories' },
+  'help.subcategories': { 'zh-CN': '子分类', en: 'Subcategories' },
+  'help.popular': { 'zh-CN': '热门文章', en: 'Popular articles' },
+  'help.articles': { 'zh-CN': '文章', en: 'Articles' },
+  'help.faqs': { 'zh-CN': '常见问题', en: 'Frequently asked questions' },
+  'help.articleCount': { 'zh-CN': '{n} 篇文章', en: '{n} articles' },
+  'help.empty': { 'zh-CN': '这里还没有内容。', en: 'Nothing here yet.' },
+  'help.updated': { 'zh-CN': '更新于 {date}', en: 'Updated {date}' },
+  'help.fallback': {
+    'zh-CN': '本文暂无中文版本，以下为其他语言版本。',
+    en: 'This article is not available in English yet; here is another language version.',
+  },
+  'help.feedback.question': { 'zh-CN': '这篇文章对你有帮助吗？', en: 'Was this article helpful?' },
+  'help.feedback.yes': { 'zh-CN': '有帮助', en: 'Yes' },
+  'help.feedback.no': { 'zh-CN': '没帮助', en: 'No' },
+  'help.feedback.thanks': { 'zh-CN': '感谢你的反馈！', en: 'Thanks for your feedback!' },
+  'help.feedback.count': { 'zh-CN': '{n} 人觉得有帮助', en: '{n} found this helpful' },
+  'help.notFound.title': { 'zh-CN': '页面不存在', en: 'Page not found' },
+  'help.notFound.text': {
+    'zh-CN': '你要找的页面不存在或已下线。',
+    en: 'The page you are looking for does not exist or was taken offline.',
+  },
+  'help.home': { 'zh-CN': '首页', en: 'Home' },
+  'help.back': { 'zh-CN': '返回帮助中心首页', en: 'Back to the help center' },
+  'help.language': { 'zh-CN': '语言', en: 'Language' },
+  'help.poweredBy': { 'zh-CN': '由 Kefu 客服系统提供支持', en: 'Powered by Kefu' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
