@@ -39,6 +39,10 @@ describe(`tenant isolation across every route (${MODE})`, () => {
         '/api/v1/conversations',
         '/api/v1/canned-responses',
         '/api/v1/contacts',
+        '/api/v1/kb/categories',
+        '/api/v1/kb/articles',
+        '/api/v1/kb/faqs',
+        '/api/v1/kb/faqs/export?format=csv',
       ].map(async (u) => JSON.stringify((await aOwner.get(u)).body)),
     );
     return parts.join('\n');
@@ -101,6 +105,43 @@ describe(`tenant isolation across every route (${MODE})`, () => {
       shared: true,
     });
     aIds.push(canned.body.cannedResponse.id);
+    // knowledge base: a category, a published article (with a version and a helpful vote), a FAQ entry
+    const kbCategory = await aOwner.post('/api/v1/kb/categories', {
+      names: { 'zh-CN': 'A-category-SECRET' },
+    });
+    const kbArticle = await aOwner.post('/api/v1/kb/articles', {
+      slug: 'a-article-secret',
+      status: 'published',
+      categoryId: kbCategory.body.category.id,
+      translations: { 'zh-CN': { title: 'A-article-SECRET', bodyMd: 'A-body-SECRET 退款' } },
+    });
+    const kbVersions = await aOwner.get(`/api/v1/kb/articles/${kbArticle.body.article.id}/versions`);
+    const kbFaq = await aOwner.post('/api/v1/kb/faqs', {
+      question: 'A-faq-SECRET 怎么退款',
+      similarQuestions: ['A-similar-SECRET'],
+      answer: { text: 'A-answer-SECRET' },
+      categoryId: kbCategory.body.category.id,
+    });
+    await server.app.inject({
+      method: 'POST',
+      url: `/help/${a.tenant.slug}/articles/a-article-secret/feedback`,
+      payload: { helpful: true },
+    });
+    aIds.push(
+      kbCategory.body.category.id,
+      kbArticle.body.article.id,
+      kbVersions.body.items[0].id,
+      kbFaq.body.faq.id,
+    );
+    aSecrets.push(
+      'A-category-SECRET',
+      'A-article-SECRET',
+      'A-body-SECRET',
+      'A-faq-SECRET',
+      'A-similar-SECRET',
+      'A-answer-SECRET',
+      'a-article-secret',
+    );
     await aOwner.post(`/api/v1/conversations/${conversation.id}/assign`, {
       assigneeId: a.user.id,
       note: 'A-transfer-SECRET',
@@ -179,6 +220,12 @@ describe(`tenant isolation across every route (${MODE})`, () => {
       'notifications',
       'attachments',
       'conversation_reads',
+      'kb_categories',
+      'kb_articles',
+      'kb_article_translations',
+      'kb_article_versions',
+      'kb_faqs',
+      'kb_feedback',
     ];
     for (const table of tables) {
       const rows = await env.db.tenantTx(b.tenant.id, (sql) => sql.query(`SELECT * FROM ${table}`));

@@ -9,6 +9,11 @@ export function sampleFor(schema: any, uuid: () => string): unknown {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const key of schema.required ?? []) out[key] = sampleFor(schema.properties[key], uuid);
+      // objects that need some properties ("at least one language") get their first optional ones
+      for (const key of Object.keys(schema.properties ?? {})) {
+        if (Object.keys(out).length >= (schema.minProperties ?? 0)) break;
+        if (!(key in out)) out[key] = sampleFor(schema.properties[key], uuid);
+      }
       return out;
     }
     case 'array': {
