@@ -51,6 +51,7 @@ const messages = {
   'help.articles': { 'zh-CN': '文章', en: 'Articles' },
   'help.faqs': { 'zh-CN': '常见问题', en: 'Frequently asked questions' },
   'help.articleCount': { 'zh-CN': '{n} 篇文章', en: '{n} articles' },
+  'help.articleCount.one': { 'zh-CN': '{n} 篇文章', en: '{n} article' },
   'help.empty': { 'zh-CN': '这里还没有内容。', en: 'Nothing here yet.' },
   'help.updated': { 'zh-CN': '更新于 {date}', en: 'Updated {date}' },
   'help.fallback': {

@@ -42,7 +42,7 @@ main{max-width:960px;margin:0 auto;padding:24px 20px 48px}section{margin-bottom:
 ul.list{list-style:none;padding:0;margin:0;background:#fff;border:1px solid #e3e6ea;border-radius:10px}ul.list li{padding:12px 16px;border-top:1px solid #eef0f3}ul.list li:first-child{border-top:0}
 details{background:#fff;border:1px solid #e3e6ea;border-radius:10px;padding:12px 16px;margin-bottom:10px}summary{cursor:pointer;font-weight:600}
 article.doc{background:#fff;border:1px solid #e3e6ea;border-radius:10px;padding:24px 28px}article.doc h1{margin-top:0;font-size:26px}
-.doc img,.doc video{max-width:100%;height:auto;border-radius:6px}.doc pre{background:#f6f8fa;padding:12px;overflow:auto;border-radius:6px}.doc table{border-collapse:collapse}.doc td,.doc th{border:1px solid #e3e6ea;padding:6px 10px}
+.doc img,.doc video{max-width:100%;height:auto;border-radius:6px}.doc pre{background:#f6f8fa;padding:12px;overflow:auto;border-radius:6px}.doc table{border-collapse:collapse}.doc table{margin:0 0 16px}.doc td,.doc th{border:1px solid #e3e6ea;padding:6px 10px}
 a.video-link::before{content:"▶ "}nav.crumbs{font-size:14px;margin-bottom:12px}nav.crumbs a{color:#656d76}
 .feedback{margin-top:20px;background:#fff;border:1px solid #e3e6ea;border-radius:10px;padding:16px 20px}.feedback form{display:flex;gap:10px;margin:8px 0}.feedback button.no{background:#fff;color:#1f2328;border:1px solid #c9ced6}
 mark{background:#fff3b0;color:inherit;padding:0 1px}.note{background:#fff8e5;border:1px solid #f5d58a;border-radius:8px;padding:8px 12px;font-size:14px}
@@ -143,7 +143,7 @@ function categoryCards(p: Page, categories: (CategoryView | CategoryNode)[]) {
       const description = localized(c.descriptions, p.locale);
       return `<li><a class="card" href="${e(href(p, `/categories/${c.id}`))}"><strong>${e(localized(c.names, p.locale))}</strong>${
         description ? `<span class="muted">${e(description)}</span><br>` : ''
-      }<span class="muted">${e(tr(p, 'help.articleCount', { n: String(c.articleCount) }))}</span></a></li>`;
+      }<span class="muted">${e(tr(p, c.articleCount === 1 ? 'help.articleCount.one' : 'help.articleCount', { n: String(c.articleCount) }))}</span></a></li>`;
     })
     .join('')}</ul>`;
 }
@@ -233,8 +233,8 @@ export function renderArticle(
   const feedback = opts.thanks
     ? `<p role="status"><strong>${e(tr(p, 'help.feedback.thanks'))}</strong></p>`
     : `<form method="post" action="${e(href(p, `${path}/feedback`))}">
-<button type="submit" name="helpful" value="yes">👍 ${e(tr(p, 'help.feedback.yes'))}</button>
-<button type="submit" name="helpful" value="no" class="no">👎 ${e(tr(p, 'help.feedback.no'))}</button>
+<button type="submit" name="helpful" value="yes">${e(tr(p, 'help.feedback.yes'))}</button>
+<button type="submit" name="helpful" value="no" class="no">${e(tr(p, 'help.feedback.no'))}</button>
 </form>`;
   const main = `${crumbs(p, data.path, title)}
 <article class="doc"${pick.locale !== p.locale ? ` lang="${pick.locale}"` : ''}>

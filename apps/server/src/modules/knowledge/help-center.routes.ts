@@ -151,7 +151,6 @@ export function helpCenterRoutes(app: App, kernel: Kernel) {
             })),
             ...(await searchKnowledge(kernel, page.tenant.id, q, {
               type: 'faqs',
-              locale: page.locale,
               publicOnly: true,
               limit: 10,
             })),
@@ -227,11 +226,9 @@ export function helpCenterRoutes(app: App, kernel: Kernel) {
       );
       if (!counts) {
         if (wantsJson)
-          return reply
-            .code(404)
-            .send({
-              error: { code: 'article_not_found', message: 'article not found', requestId: request.id },
-            });
+          return reply.code(404).send({
+            error: { code: 'article_not_found', message: 'article not found', requestId: request.id },
+          });
         return html(reply, renderNotFound(page), 404);
       }
       if (wantsJson) return reply.send({ ok: true, helpful, counts });

@@ -1,4 +1,5 @@
 import type { Kernel } from '../../kernel.js';
+import type { Sql } from '../../platform/db.js';
 import { articleSelect, presentArticle } from './articles.js';
 import { buildTree, queryCategories } from './categories.js';
 import { ACTIVE_FAQ_SQL, presentFaq } from './faqs.js';
@@ -35,6 +36,17 @@ export async function findTenantBySlug(kernel: Kernel, slug: string): Promise<Pu
     : null;
 }
 
+/** Categories with what a visitor finds inside each: published articles, its subcategories' included. */
+async function publicCategories(sql: Sql, tenantId: string): Promise<CategoryView[]> {
+  const categories = await queryCategories(sql, tenantId, true);
+  const children = new Map<string | null, CategoryView[]>();
+  for (const c of categories) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+  const total = (c: CategoryView, depth: number): number =>
+    c.articleCount +
+    (depth > 20 ? 0 : (children.get(c.id) ?? []).reduce((n, child) => n + total(child, depth + 1), 0));
+  return categories.map((c) => ({ ...c, articleCount: total(c, 0) }));
+}
+
 export interface ListedArticle {
   id: string;
   slug: string;
@@ -59,7 +71,7 @@ const listed = (r: any): ListedArticle => ({
 /** The home page: the category tree (with published counts) and the most read articles. */
 export async function homeData(kernel: Kernel, tenant: PublicTenant) {
   return kernel.db.tenantTx(tenant.id, async (sql) => {
-    const categories = await queryCategories(sql, tenant.id, true);
+    const categories = await publicCategories(sql, tenant.id);
     const popular = await sql.query(
       `${LIST_SQL} ORDER BY a.views DESC, a.published_at DESC NULLS LAST, a.id LIMIT 8`,
       [tenant.id],
@@ -77,7 +89,7 @@ export async function categoryData(
 ) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(categoryId)) return null;
   return kernel.db.tenantTx(tenant.id, async (sql) => {
-    const categories = await queryCategories(sql, tenant.id, true);
+    const categories = await publicCategories(sql, tenant.id);
     const byId = new Map(categories.map((c) => [c.id, c]));
     const category = byId.get(categoryId);
     if (!category) return null;
@@ -121,7 +133,7 @@ export async function articleData(kernel: Kernel, tenant: PublicTenant, slug: st
       tenant.id,
       row.id,
     ]);
-    const categories = await queryCategories(sql, tenant.id, true);
+    const categories = await publicCategories(sql, tenant.id);
     const byId = new Map(categories.map((c) => [c.id, c]));
     const path: CategoryView[] = [];
     for (

@@ -4,7 +4,9 @@ import type { KefuServer } from '../../app.js';
 import { highlightHtml, orTsQuery, plainText, queryTokens, snippetHtml } from './text.js';
 
 describe('search text helpers', () => {
-  it('drops stop words from a query unless nothing else is left', () => {
+  it('drops stop words and lone Chinese characters from a query unless nothing else is left', () => {
+    expect(queryTokens('我的退款到现在还没到账')).not.toContain('到');
+    expect(queryTokens('账')).toEqual(['账']);
     expect(queryTokens('我想问一下怎么申请退款')).toEqual(expect.arrayContaining(['申请', '退款']));
     expect(queryTokens('我想问一下怎么申请退款')).not.toContain('怎么');
     expect(queryTokens('how')).toEqual(['how']);
@@ -104,7 +106,6 @@ describe(`knowledge search (${MODE})`, () => {
     const items = await search('我的退款到现在还没到账');
     expect(items[0]).toMatchObject({ type: 'faq', title: '退款多久到账？' });
     expect(items[0].titleHtml).toContain('<mark>退款</mark>');
-    expect(items[0].titleHtml).toContain('<mark>到账</mark>');
     const address = await search('收货地址写错了能改吗');
     expect(address[0].title).toBe('怎么修改收货地址？');
     // the similar question that matches best is named

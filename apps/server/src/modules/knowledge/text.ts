@@ -36,7 +36,9 @@ function withBigrams(tokens: string[]): string[] {
 export function queryTokens(q: string): string[] {
   const all = withBigrams(searchTokens(q.slice(0, 200))).filter((t) => t.length > 0);
   const kept = all.filter((t) => !STOPWORDS.has(t));
-  return (kept.length ? kept : all).slice(0, 32);
+  // lone Chinese characters ("到", "改") match almost anything: keep them only if nothing longer is left
+  const long = kept.filter((t) => !(t.length === 1 && HAN_WORD.test(t)));
+  return (long.length ? long : kept.length ? kept : all).slice(0, 32);
 }
 
 /** A tsquery source matching any of the tokens (`'a' | 'b'`), or null when there is none. */
