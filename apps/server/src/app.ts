@@ -19,6 +19,7 @@ import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { inboxRoutes } from './modules/inboxes/inboxes.routes.js';
 import { adminRoutes } from './modules/audit/audit.routes.js';
 import { registerMailJobs } from './modules/mail/index.js';
+import { registerBot } from './modules/bot/index.js';
 import { conversationRoutes } from './modules/conversations/conversations.routes.js';
 import { contactRoutes } from './modules/contacts/contacts.routes.js';
 import { cannedRoutes } from './modules/canned/canned.routes.js';
@@ -119,6 +120,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
 
   registerMailJobs(kernel);
+  registerBot(kernel);
   registerIdempotency(app, db);
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));

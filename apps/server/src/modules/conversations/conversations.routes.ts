@@ -58,7 +58,12 @@ export function conversationRoutes(app: App, kernel: Kernel) {
           ListQuery,
           Type.Object({
             view: Type.Optional(
-              Type.Union([Type.Literal('mine'), Type.Literal('unassigned'), Type.Literal('all')]),
+              Type.Union([
+                Type.Literal('mine'),
+                Type.Literal('unassigned'),
+                Type.Literal('bot'),
+                Type.Literal('all'),
+              ]),
             ),
             status: Type.Optional(Status),
             inboxId: Type.Optional(Uuid),

@@ -70,6 +70,8 @@ export interface NewMessage {
   private?: boolean;
   attachmentIds?: string[];
   mentions?: string[];
+  /** Structured extras of bot messages (buttons, choices, feedback). */
+  content?: Record<string, unknown>;
 }
 
 /**
@@ -100,8 +102,8 @@ export async function addMessage(tx: TenantTx, kernel: Kernel, conversation: any
       ]);
   }
   const inserted = await tx.sql.query(
-    `INSERT INTO messages (tenant_id, conversation_id, client_id, sender_type, sender_id, private, body, attachments, mentions, search)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10))
+    `INSERT INTO messages (tenant_id, conversation_id, client_id, sender_type, sender_id, private, body, attachments, mentions, search, content)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10), $11)
      ON CONFLICT (conversation_id, client_id) DO NOTHING RETURNING *`,
     [
       tx.tenantId,
@@ -114,6 +116,7 @@ export async function addMessage(tx: TenantTx, kernel: Kernel, conversation: any
       JSON.stringify(attachments),
       mentions,
       searchText(body, ...attachments.map((a) => a.filename)),
+      input.content ? JSON.stringify(input.content) : null,
     ],
   );
   if (inserted.length === 0) {
@@ -148,10 +151,13 @@ export async function addMessage(tx: TenantTx, kernel: Kernel, conversation: any
       createdAt: message.createdAt,
     };
     const reopen = input.senderType === 'contact' && ['resolved', 'snoozed'].includes(conversation.status);
+    // an agent writing to the customer takes the conversation over from the bot
+    const takeOver = input.senderType === 'agent' && conversation.handler === 'bot';
     await tx.sql.query(
       `UPDATE conversations SET last_message_at = $3, last_message = $4, updated_at = now(),
          status = CASE WHEN $5 THEN 'open' ELSE status END, snoozed_until = CASE WHEN $5 THEN NULL ELSE snoozed_until END,
-         contact_last_read_at = CASE WHEN $6 THEN now() ELSE contact_last_read_at END
+         contact_last_read_at = CASE WHEN $6 THEN now() ELSE contact_last_read_at END,
+         handler = CASE WHEN $7 THEN 'human' ELSE handler END
        WHERE tenant_id = $1 AND id = $2`,
       [
         tx.tenantId,
@@ -160,8 +166,17 @@ export async function addMessage(tx: TenantTx, kernel: Kernel, conversation: any
         JSON.stringify(preview),
         reopen,
         input.senderType === 'contact',
+        takeOver,
       ],
     );
+    if (takeOver) {
+      conversation.handler = 'human';
+      tx.emit(
+        'conversation.updated',
+        { conversationId: conversation.id, status: conversation.status, changes: ['handler'] },
+        [rooms.tenant(tx.tenantId)],
+      );
+    }
     if (reopen) {
       conversation.status = 'open';
       tx.emit(
@@ -212,7 +227,7 @@ export async function notify(
 }
 
 export interface ListFilters {
-  view?: 'mine' | 'unassigned' | 'all';
+  view?: 'mine' | 'unassigned' | 'bot' | 'all';
   status?: 'open' | 'pending' | 'snoozed' | 'resolved';
   inboxId?: string;
   label?: string;
@@ -233,7 +248,8 @@ export async function listConversations(kernel: Kernel, ctx: RequestContext, f: 
        LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN teams t ON t.id = c.team_id
        LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $2
        WHERE c.tenant_id = $1
-         AND ($3 <> 'mine' OR c.assignee_id = $2) AND ($3 <> 'unassigned' OR c.assignee_id IS NULL)
+         AND ($3 <> 'mine' OR c.assignee_id = $2) AND ($3 <> 'unassigned' OR (c.assignee_id IS NULL AND c.handler = 'human'))
+         AND ($3 <> 'bot' OR c.handler = 'bot')
          AND ($4::text IS NULL OR c.status = $4) AND ($5::uuid IS NULL OR c.inbox_id = $5) AND ($6::text IS NULL OR $6 = ANY(c.labels))
          AND ($7::timestamptz IS NULL OR (c.last_message_at, c.id) < ($7, $8::uuid))
          AND ($10 = '' OR k.search @@ plainto_tsquery('simple', $11) OR k.name ILIKE '%' || $10 || '%'

@@ -26,6 +26,8 @@ export const MessageView = Type.Object({
   createdAt: Str,
   deliveredAt: NullStr,
   readAt: NullStr,
+  /** Bot messages: answer buttons, "did you mean" choices, the solved/not-solved question. */
+  content: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
 });
 export const ConversationView = Type.Object({
   id: Str,
@@ -42,6 +44,8 @@ export const ConversationView = Type.Object({
   lastMessageAt: Str,
   unread: Type.Integer(),
   pageContext: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  /** 'bot' while the bot answers, 'human' once it has handed off (or never had it). */
+  handler: Str,
   createdAt: Str,
 });
 
@@ -62,6 +66,7 @@ export function presentConversation(r: any) {
     lastMessageAt: iso(r.last_message_at)!,
     unread: Number(r.unread ?? 0),
     pageContext: r.page_context ?? null,
+    handler: (r.handler ?? 'human') as string,
     createdAt: iso(r.created_at)!,
   };
 }
@@ -80,7 +85,11 @@ export const MESSAGE_SELECT = `SELECT m.*, COALESCE(u.name, k.name, '') AS sende
 export function presentMessage(
   r: any,
   fileSecret: string,
-): MessagePayload & { deliveredAt: string | null; readAt: string | null } {
+): MessagePayload & {
+  deliveredAt: string | null;
+  readAt: string | null;
+  content: Record<string, unknown> | null;
+} {
   const created = new Date(r.created_at);
   const otherSideRead = r.sender_type === 'contact' ? r.agent_last_read_at : r.contact_last_read_at;
   return {
@@ -99,5 +108,6 @@ export function presentMessage(
     createdAt: created.toISOString(),
     deliveredAt: created.toISOString(),
     readAt: otherSideRead && new Date(otherSideRead) >= created ? iso(otherSideRead) : null,
+    content: r.content ?? null,
   };
 }

@@ -19,6 +19,7 @@ import {
   publicRooms,
 } from '../conversations/index.js';
 import { originAllowed, resolveSettings, withinBusinessHours } from './settings.js';
+import { botText, maybeStartBot, resolveBotSettings } from '../bot/index.js';
 
 export interface Visitor {
   visitorId: string;
@@ -81,6 +82,15 @@ export async function widgetConfig(kernel: Kernel, publicId: string, origin: str
       online: inHours && online_agents > 0,
       offlineMessage: s.officeHours.offlineMessage || t(locale, 'chat.offline'),
       enforceIdentity: s.enforceIdentity,
+      bot: (() => {
+        const bot = resolveBotSettings(s.bot);
+        return bot.enabled
+          ? {
+              name: bot.name || botText(locale === 'en' ? 'en' : 'zh-CN', 'name'),
+              avatarUrl: bot.avatarUrl || null,
+            }
+          : null;
+      })(),
     },
   };
 }
@@ -270,6 +280,7 @@ export async function postVisitorMessage(
       visitor.contactId,
       contact?.page_context,
     );
+    if (created) await maybeStartBot(tx, kernel, row);
     const result = await addMessage(tx, kernel, row, {
       clientId: input.clientId,
       senderType: 'contact',

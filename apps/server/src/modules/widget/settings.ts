@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { BotSettings } from '../bot/settings.js';
 
 const FieldMode = Type.Union([Type.Literal('off'), Type.Literal('optional'), Type.Literal('required')]);
 /** Settings of a website inbox, as stored in inboxes.settings and edited in the workspace. */
@@ -30,6 +31,7 @@ export const WebsiteSettings = Type.Object({
     }),
   ),
   enforceIdentity: Type.Optional(Type.Boolean()),
+  bot: Type.Optional(BotSettings),
 });
 export type WebsiteSettings = Static<typeof WebsiteSettings>;
 
@@ -48,6 +50,7 @@ export interface ResolvedSettings {
   allowedDomains: string[];
   officeHours: { enabled: boolean; offlineMessage: string };
   enforceIdentity: boolean;
+  bot: BotSettings | undefined;
 }
 
 export function resolveSettings(raw: WebsiteSettings | null | undefined): ResolvedSettings {
@@ -70,6 +73,7 @@ export function resolveSettings(raw: WebsiteSettings | null | undefined): Resolv
       offlineMessage: s.officeHours?.offlineMessage ?? '',
     },
     enforceIdentity: s.enforceIdentity ?? false,
+    bot: s.bot,
   };
 }
 

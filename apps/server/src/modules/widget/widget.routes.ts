@@ -8,6 +8,7 @@ import { saveUpload } from '../attachments/index.js';
 import { Attributes, PageContext } from '../contacts/index.js';
 import { MAX_BODY, MessageView } from '../conversations/index.js';
 import { AttachmentBody } from '../conversations/conversations.routes.js';
+import { recordFeedback } from '../bot/index.js';
 import {
   identify,
   markReadByVisitor,
@@ -207,6 +208,22 @@ export function widgetRoutes(app: App, kernel: Kernel) {
       });
       return reply.code(201).send({ attachment });
     },
+  );
+
+  app.post(
+    '/api/v1/widget/bot/feedback',
+    {
+      config,
+      schema: {
+        tags,
+        body: Type.Object({ messageId: Uuid, solved: Type.Boolean() }),
+        response: {
+          200: Type.Object({ feedback: Type.Union([Type.Literal('solved'), Type.Literal('not_solved')]) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => recordFeedback(kernel, await visitorOf(request), request.body),
   );
 
   app.post(

@@ -1,0 +1,224 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODE, eventually, openTestEnv, signupWorkspace, type TestEnv } from '../../test/harness.js';
+import type { KefuServer } from '../../app.js';
+
+const FAQS = [
+  {
+    question: '订单什么时候发货',
+    similarQuestions: ['多久能发货', '下单后几天发货', '什么时候能寄出'],
+    answer: {
+      text: '下单后 24 小时内发货。',
+      buttons: [{ label: '查看物流', url: 'https://shop.example/track' }],
+    },
+  },
+  {
+    question: '怎么申请退款',
+    similarQuestions: ['我要退款', '退款多久到账', '如何退钱'],
+    answer: { text: '在订单详情页点「申请退款」即可。' },
+  },
+  { question: '运费多少钱', similarQuestions: ['包邮吗', '配送费怎么算'], answer: { text: '全场包邮。' } },
+  {
+    question: '怎么开发票',
+    similarQuestions: ['可以开增值税发票吗', '发票怎么申请'],
+    answer: { text: '在「我的订单」里申请电子发票。' },
+  },
+  {
+    question: '忘记密码怎么办',
+    similarQuestions: ['怎么重置密码', '登录不了账号'],
+    answer: { text: '点登录页的「忘记密码」。' },
+  },
+  {
+    question: '支持哪些支付方式',
+    similarQuestions: ['可以用微信支付吗', '能用支付宝吗'],
+    answer: { text: '微信、支付宝和银行卡。' },
+  },
+];
+
+describe(`the bot in the widget (${MODE})`, () => {
+  let env: TestEnv;
+  let server: KefuServer;
+  beforeAll(async () => {
+    env = await openTestEnv();
+    server = await env.node();
+  });
+  afterAll(() => env.close());
+
+  async function workspace(bot: Record<string, unknown> = { enabled: true }) {
+    const ws = await signupWorkspace(server, '机器人测试', 'zh-CN');
+    const inbox = (await ws.client.get('/api/v1/inboxes')).body.items[0];
+    expect((await ws.client.patch(`/api/v1/inboxes/${inbox.id}`, { settings: { bot } })).status).toBe(200);
+    for (const faq of FAQS) expect((await ws.client.post('/api/v1/kb/faqs', faq)).status).toBe(201);
+    const call = async (method: 'GET' | 'POST', url: string, token: string, body?: unknown) => {
+      const res = await server.app.inject({
+        method,
+        url,
+        headers: token ? { 'x-visitor-token': token } : {},
+        ...(body !== undefined ? { payload: body as any } : {}),
+      });
+      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+    };
+    const visitor = async () => {
+      const { body } = await call('POST', `/api/v1/widget/inboxes/${inbox.publicId}/sessions`, '', {});
+      const token = body.visitorToken as string;
+      return {
+        send: (text: string) =>
+          call('POST', '/api/v1/widget/messages', token, { clientId: crypto.randomUUID(), body: text }),
+        messages: async () =>
+          (await call('GET', '/api/v1/widget/messages?limit=200', token)).body.items as any[],
+        feedback: (messageId: string, solved: boolean) =>
+          call('POST', '/api/v1/widget/bot/feedback', token, { messageId, solved }),
+      };
+    };
+    const botReplies = async (v: Awaited<ReturnType<typeof visitor>>, n: number) =>
+      eventually(async () => {
+        const bots = (await v.messages()).filter((m) => m.senderType === 'bot');
+        return bots.length >= n ? bots : null;
+      });
+    return { ...ws, inbox, visitor, botReplies };
+  }
+
+  it('answers a question asked in other words, with buttons and solved / not solved', async () => {
+    const { client, visitor, botReplies } = await workspace();
+    const v = await visitor();
+    const sent = await v.send('你好，我的订单什么时候发货？');
+    expect(sent.status).toBe(201);
+    const [answer] = await botReplies(v, 1);
+    expect(answer.body).toBe('下单后 24 小时内发货。');
+    expect(answer.content.buttons[0]).toMatchObject({ label: '查看物流' });
+    expect(answer.content.feedback.faqId).toBeTruthy();
+
+    // the bot has it: not in the humans' queue, but in the bot view
+    const id = sent.body.conversation.id;
+    const unassigned = (await client.get('/api/v1/conversations?view=unassigned')).body.items.map(
+      (c: any) => c.id,
+    );
+    expect(unassigned).not.toContain(id);
+    const botView = (await client.get('/api/v1/conversations?view=bot')).body.items;
+    expect(botView.map((c: any) => c.id)).toContain(id);
+    expect(botView[0].handler).toBe('bot');
+
+    expect((await v.feedback(answer.id, true)).body).toEqual({ feedback: 'solved' });
+    expect((await v.feedback(answer.id, false)).body).toEqual({ feedback: 'not_solved' });
+    const [, offer] = await botReplies(v, 2);
+    expect(offer.content.buttons[0].label).toBe('转人工');
+    expect((await v.feedback(crypto.randomUUID(), false)).status).toBe(404);
+  });
+
+  it('offers choices when unsure, falls back on nonsense, and offers a person after two misses', async () => {
+    const { visitor, botReplies } = await workspace();
+    const v = await visitor();
+    await v.send('我买的东西啥时候寄');
+    const [suggest] = await botReplies(v, 1);
+    expect(suggest.body).toBe('您是不是想问：');
+    expect(suggest.content.suggestions[0].label).toBe('订单什么时候发货');
+    expect(suggest.content.suggestions.length).toBeLessThanOrEqual(3);
+
+    await v.send('今天天气怎么样');
+    const replies = await botReplies(v, 2);
+    expect(replies[1].body).toContain('这个问题我还不会回答');
+    expect(replies[1].content.buttons[0].reply).toBe('转人工');
+    await v.send('火星上有没有外卖');
+    const again = await botReplies(v, 3);
+    expect(again[2].body).toContain('需要为您转接人工客服吗');
+  });
+
+  it('answers both parts of a message that asks two things', async () => {
+    const { visitor, botReplies } = await workspace();
+    const v = await visitor();
+    await v.send('运费多少钱？另外怎么开发票');
+    const replies = await botReplies(v, 2);
+    expect(replies.map((m) => m.body).sort()).toEqual(
+      ['全场包邮。', '在「我的订单」里申请电子发票。'].sort(),
+    );
+  });
+
+  it('「转人工」 hands off at once: the queue gets it with the transcript and the detected question', async () => {
+    const { client, visitor, botReplies } = await workspace();
+    const v = await visitor();
+    const first = await v.send('怎么申请退款');
+    await botReplies(v, 1);
+    await v.send('转人工');
+    const id = first.body.conversation.id;
+    await eventually(async () => {
+      const items = (await client.get('/api/v1/conversations?view=unassigned')).body.items;
+      return items.find((c: any) => c.id === id && c.handler === 'human');
+    });
+    const thread = await eventually(async () => {
+      const items = (await client.get(`/api/v1/conversations/${id}/messages?limit=100`)).body.items as any[];
+      return items.some((m) => m.private) ? items : null;
+    });
+    expect(thread.map((m) => m.body)).toEqual(
+      expect.arrayContaining(['怎么申请退款', '在订单详情页点「申请退款」即可。', '转人工']),
+    );
+    const note = thread.find((m) => m.private);
+    expect(note.body).toContain('客户要求人工');
+    expect(note.body).toContain('怎么申请退款');
+    // the customer is told, and sees no internal note
+    const seen = await v.messages();
+    expect(seen.some((m) => m.private)).toBe(false);
+    expect(seen[seen.length - 1].body).toMatch(/转接人工客服|没有客服在线/);
+    // once handed off the bot stays quiet
+    await v.send('你好，我的订单什么时候发货？');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await v.messages()).filter((m) => m.senderType === 'bot')).toHaveLength(2);
+  });
+
+  it('an angry customer goes to a person with raised priority', async () => {
+    const { client, visitor } = await workspace();
+    const v = await visitor();
+    const sent = await v.send('你们这是什么垃圾服务，气死我了！我要投诉！！');
+    const conversation = await eventually(async () => {
+      const c = (await client.get(`/api/v1/conversations/${sent.body.conversation.id}`)).body.conversation;
+      return c.handler === 'human' ? c : null;
+    });
+    expect(conversation.priority).toBe('high');
+    const note = (await client.get(`/api/v1/conversations/${conversation.id}/messages`)).body.items.find(
+      (m: any) => m.private,
+    );
+    expect(note.body).toContain('客户情绪激动');
+  });
+
+  it('an agent who replies takes over; the share and the off switch keep the bot out', async () => {
+    const { client, visitor, botReplies } = await workspace();
+    const v = await visitor();
+    const sent = await v.send('忘记密码怎么办');
+    await botReplies(v, 1);
+    const reply = await client.post(`/api/v1/conversations/${sent.body.conversation.id}/messages`, {
+      clientId: crypto.randomUUID(),
+      body: '我来帮您处理',
+    });
+    expect(reply.status).toBe(201);
+    expect(
+      (await client.get(`/api/v1/conversations/${sent.body.conversation.id}`)).body.conversation.handler,
+    ).toBe('human');
+    await v.send('你好，我的订单什么时候发货？');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await v.messages()).filter((m) => m.senderType === 'bot')).toHaveLength(1);
+
+    for (const bot of [{ enabled: true, share: 0 }, { enabled: false }]) {
+      const other = await workspace(bot);
+      const w = await other.visitor();
+      const s = await w.send('你好，我的订单什么时候发货？');
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await w.messages()).filter((m) => m.senderType === 'bot')).toHaveLength(0);
+      expect(
+        (await other.client.get(`/api/v1/conversations/${s.body.conversation.id}`)).body.conversation.handler,
+      ).toBe('human');
+    }
+  });
+
+  it('learns a new FAQ entry at once', async () => {
+    const { client, visitor, botReplies } = await workspace();
+    const created = await client.post('/api/v1/kb/faqs', {
+      question: '门店几点关门',
+      similarQuestions: ['营业时间是几点', '你们几点下班'],
+      answer: { text: '门店每天 22:00 关门。' },
+    });
+    expect(created.status).toBe(201);
+    const v = await visitor();
+    await v.send('你们几点下班？');
+    const [answer] = await botReplies(v, 1);
+    expect(answer.body).toBe('门店每天 22:00 关门。');
+  });
+});

@@ -1,0 +1,65 @@
+import { detectAnger, splitQuestions, type FaqMatcher } from '@kefu/nlp';
+
+/** Things a customer says to reach a person, in Chinese and English. */
+const HUMAN =
+  /(转|找|要|接)\s*(人工|真人|客服)|人工客服|人工服务|真人客服|^\s*(人工|客服|真人)\s*[!！。.?？]*\s*$|\b(human|agent|real person|operator|representative|talk to (a |an )?(person|someone|human))\b/i;
+
+export type BotStep =
+  | { kind: 'answer'; faqId: string; question: string; confidence: number }
+  | { kind: 'suggest'; choices: { faqId: string; label: string }[]; confidence: number }
+  | { kind: 'fallback'; offerHuman: boolean }
+  | { kind: 'handoff'; reason: 'asked' | 'anger' | 'misses' };
+
+export interface BotDecision {
+  steps: BotStep[];
+  /** Consecutive misses after this message. */
+  misses: number;
+  /** The best guess at what the customer wants (for the agent and the workbench). */
+  intent: string | null;
+}
+
+/**
+ * What the bot does with one customer message. Pure: the caller supplies the trained matcher and the
+ * conversation's memory (how many misses in a row so far).
+ */
+export function decide(text: string, matcher: FaqMatcher, missesBefore: number): BotDecision {
+  const clean = text.trim();
+  if (HUMAN.test(clean)) return { steps: [{ kind: 'handoff', reason: 'asked' }], misses: 0, intent: null };
+  if (detectAnger(clean).angry) {
+    const guess = matcher.match(clean).candidates[0];
+    return { steps: [{ kind: 'handoff', reason: 'anger' }], misses: 0, intent: guess?.question ?? null };
+  }
+
+  // a message may ask several things: answer each part the bot is sure of
+  const parts = splitQuestions(clean);
+  const answered = new Set<string>();
+  const steps: BotStep[] = [];
+  let best: { action: string; choices: { faqId: string; label: string }[]; confidence: number } | null = null;
+  for (const part of parts.length > 1 ? [clean, ...parts] : parts) {
+    const d = matcher.match(part);
+    const top = d.candidates[0];
+    if (d.action === 'answer' && top && !answered.has(top.id)) {
+      answered.add(top.id);
+      steps.push({ kind: 'answer', faqId: top.id, question: top.question, confidence: top.score });
+    } else if (d.action === 'suggest' && top && (!best || top.score > best.confidence)) {
+      best = {
+        action: 'suggest',
+        choices: d.candidates.slice(0, 3).map((c) => ({ faqId: c.id, label: c.question })),
+        confidence: top.score,
+      };
+    }
+  }
+  if (steps.length > 0) {
+    // the whole message answered as one, and its parts again: keep the parts' answers once each
+    return { steps, misses: 0, intent: (steps[0] as { question: string }).question };
+  }
+  if (best) {
+    return {
+      steps: [{ kind: 'suggest', choices: best.choices, confidence: best.confidence }],
+      misses: missesBefore,
+      intent: best.choices[0]?.label ?? null,
+    };
+  }
+  const misses = missesBefore + 1;
+  return { steps: [{ kind: 'fallback', offerHuman: misses >= 2 }], misses, intent: null };
+}

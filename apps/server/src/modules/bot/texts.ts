@@ -1,0 +1,54 @@
+// What the bot says, in both languages. The reply follows the customer's own language when it is clear.
+export type BotLocale = 'zh-CN' | 'en';
+
+const TEXTS = {
+  fallback: {
+    'zh-CN': '抱歉，这个问题我还不会回答。您可以换个说法问问我，或者转人工客服。',
+    en: "Sorry, I don't know the answer to that yet. You can ask me in other words, or talk to a person.",
+  },
+  offerHuman: {
+    'zh-CN': '看来我没能帮上忙。需要为您转接人工客服吗？',
+    en: "It looks like I can't help with this one. Shall I get you a person?",
+  },
+  didYouMean: { 'zh-CN': '您是不是想问：', en: 'Did you mean:' },
+  humanButton: { 'zh-CN': '转人工', en: 'Talk to a person' },
+  handoff: {
+    'zh-CN': '好的，正在为您转接人工客服，请稍候。您之前说的内容客服都能看到，不用重复。',
+    en: "OK, I'm getting you a person now. They will see everything you told me, so there is no need to repeat it.",
+  },
+  handoffAngry: {
+    'zh-CN': '非常抱歉给您带来了不好的体验，已为您优先转接人工客服，请稍候。',
+    en: "I'm sorry about this. I've passed you to a person with priority; they will be with you shortly.",
+  },
+  handoffOffline: {
+    'zh-CN': '现在没有客服在线。请留下您的问题，客服上线后会第一时间回复您。',
+    en: 'Nobody is available right now. Leave your question here and we will reply as soon as we are back.',
+  },
+  notSolved: {
+    'zh-CN': '抱歉没能解决您的问题。您可以换个说法再问一次，或者转人工客服。',
+    en: "Sorry that didn't help. You can ask again in other words, or talk to a person.",
+  },
+  note: {
+    'zh-CN': '机器人转人工 · 原因：{reason} · 识别到的问题：{intent}',
+    en: 'Handed over by the bot · reason: {reason} · detected question: {intent}',
+  },
+  'reason.asked': { 'zh-CN': '客户要求人工', en: 'the customer asked for a person' },
+  'reason.anger': { 'zh-CN': '客户情绪激动', en: 'the customer is upset' },
+  'reason.misses': { 'zh-CN': '连续未能识别', en: 'the bot did not understand twice' },
+  'reason.not_solved': { 'zh-CN': '客户反馈未解决', en: 'the customer said the answer did not help' },
+  none: { 'zh-CN': '无', en: 'none' },
+  name: { 'zh-CN': '智能助手', en: 'Assistant' },
+} satisfies Record<string, Record<BotLocale, string>>;
+
+export type BotText = keyof typeof TEXTS;
+
+export function botText(locale: BotLocale, key: BotText, vars: Record<string, string> = {}) {
+  return TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+}
+
+/** The customer's language from their own words: Chinese characters → 中文, Latin letters → English. */
+export function localeOf(text: string, fallback: BotLocale): BotLocale {
+  if (/\p{Script=Han}/u.test(text)) return 'zh-CN';
+  if (/[a-z]{2}/i.test(text)) return 'en';
+  return fallback;
+}
