@@ -20,6 +20,7 @@ import { inboxRoutes } from './modules/inboxes/inboxes.routes.js';
 import { adminRoutes } from './modules/audit/audit.routes.js';
 import { registerMailJobs } from './modules/mail/index.js';
 import { registerBot } from './modules/bot/index.js';
+import { botRoutes } from './modules/bot/bot.routes.js';
 import { conversationRoutes } from './modules/conversations/conversations.routes.js';
 import { contactRoutes } from './modules/contacts/contacts.routes.js';
 import { cannedRoutes } from './modules/canned/canned.routes.js';
@@ -177,6 +178,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       demoRoutes,
       knowledgeRoutes,
       helpCenterRoutes,
+      botRoutes,
     ]) {
       register(app, kernel);
     }

@@ -142,6 +142,31 @@ describe(`tenant isolation across every route (${MODE})`, () => {
       'A-answer-SECRET',
       'a-article-secret',
     );
+    // the bot: A's inbox answers a visitor from A's FAQ, leaving a bot session and a turn behind
+    const aInbox = (await aOwner.get('/api/v1/inboxes')).body.items[0];
+    await aOwner.patch(`/api/v1/inboxes/${aInbox.id}`, { settings: { bot: { enabled: true } } });
+    const botVisitor = JSON.parse(
+      (
+        await server.app.inject({
+          method: 'POST',
+          url: `/api/v1/widget/inboxes/${publicId}/sessions`,
+          payload: {},
+        })
+      ).body,
+    ).visitorToken;
+    const botAsk = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/widget/messages',
+      headers: { 'x-visitor-token': botVisitor },
+      payload: { clientId: crypto.randomUUID(), body: 'A-faq-SECRET 怎么退款' },
+    });
+    const botConversation = JSON.parse(botAsk.body).conversation.id;
+    const botAnswer = await eventually(async () => {
+      const items = (await aOwner.get(`/api/v1/conversations/${botConversation}/messages`)).body.items;
+      return items.find((m: any) => m.senderType === 'bot');
+    });
+    aIds.push(botConversation, botAnswer.id);
+    aSecrets.push(botVisitor);
     await aOwner.post(`/api/v1/conversations/${conversation.id}/assign`, {
       assigneeId: a.user.id,
       note: 'A-transfer-SECRET',

@@ -4,6 +4,103 @@ import { Avatar } from './App.js';
 import type { Chat, ChatMessage } from './chat.js';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"'）】，。]+)/g;
+// the Markdown a knowledge-base answer may use: images, links, bold; anything else stays text
+const MARKDOWN = /!\[([^\]]*)\]\(([^)\s]+)\)|\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*/g;
+const safeUrl = (url: string) => (/^(https?:\/\/|\/)/i.test(url) ? url : null);
+
+/** Bot answers: a small, safe Markdown subset, built as elements (never as HTML). */
+function RichText({ text }: { text: string }) {
+  const out: preact.ComponentChildren[] = [];
+  let last = 0;
+  for (const m of text.matchAll(MARKDOWN)) {
+    if (m.index > last) out.push(<Linkified key={last} text={text.slice(last, m.index)} />);
+    const [, alt, src, label, href, bold] = m;
+    if (src !== undefined) {
+      const url = safeUrl(src);
+      out.push(url ? <img key={m.index} src={url} alt={alt} loading="lazy" /> : m[0]);
+    } else if (href !== undefined) {
+      const url = safeUrl(href);
+      out.push(
+        url ? (
+          <a key={m.index} href={url} target="_blank" rel="noopener noreferrer">
+            {label}
+          </a>
+        ) : (
+          label
+        ),
+      );
+    } else out.push(<strong key={m.index}>{bold}</strong>);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(<Linkified key={last} text={text.slice(last)} />);
+  return <>{out}</>;
+}
+
+/** Buttons, "did you mean" choices and the solved / not solved question under a bot message. */
+function BotActions({ chat, message }: { chat: Chat; message: ChatMessage }) {
+  const t = chat.t;
+  const content = message.content;
+  if (!content) return null;
+  const given = chat.feedbackGiven(message.id);
+  return (
+    <div class="bot-actions">
+      {content.suggestions && content.suggestions.length > 0 && (
+        <ul class="choices">
+          {content.suggestions.map((s) => (
+            <li key={s.faqId}>
+              <button type="button" data-testid="kefu-choice" onClick={() => chat.send(s.label)}>
+                {s.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {content.buttons && content.buttons.length > 0 && (
+        <div class="buttons">
+          {content.buttons.map((b, i) => {
+            const url = b.url ? safeUrl(b.url) : null;
+            return url ? (
+              <a
+                key={i}
+                class="chip"
+                href={url}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="kefu-button"
+              >
+                {b.label}
+              </a>
+            ) : (
+              <button
+                key={i}
+                type="button"
+                class="chip"
+                data-testid="kefu-button"
+                onClick={() => chat.send(b.reply || b.label)}
+              >
+                {b.label}
+              </button>
+            );
+          })}
+        </div>
+      )}
+      {content.feedback &&
+        (given === undefined ? (
+          <div class="feedback" data-testid="kefu-feedback">
+            <span>{t('solvedQuestion')}</span>
+            <button type="button" class="chip" onClick={() => void chat.botFeedback(message.id, true)}>
+              {t('solved')}
+            </button>
+            <button type="button" class="chip" onClick={() => void chat.botFeedback(message.id, false)}>
+              {t('notSolved')}
+            </button>
+          </div>
+        ) : (
+          <small class="feedback-done">{t('thanks')}</small>
+        ))}
+    </div>
+  );
+}
 
 /** Text with its links made clickable; everything stays text, so nothing the sender wrote runs as markup. */
 function Linkified({ text }: { text: string }) {
@@ -54,6 +151,10 @@ function time(iso: string, locale: string) {
 function Bubble({ chat, message, showStatus }: { chat: Chat; message: ChatMessage; showStatus: boolean }) {
   const t = chat.t;
   const mine = message.senderType === 'contact';
+  const isBot = message.senderType === 'bot';
+  const bot = chat.state.config?.bot;
+  const name = isBot ? (bot?.name ?? t('botFallback')) : (message.sender?.name ?? t('agentFallback'));
+  const avatar = isBot ? (bot?.avatarUrl ?? null) : (message.sender?.avatarUrl ?? null);
   const statusText =
     message.status === 'failed'
       ? t('failed')
@@ -69,22 +170,16 @@ function Bubble({ chat, message, showStatus }: { chat: Chat; message: ChatMessag
       data-sender={message.senderType}
       data-status={message.status}
     >
-      {!mine && (
-        <Avatar
-          name={message.sender?.name ?? t('agentFallback')}
-          url={message.sender?.avatarUrl ?? chat.state.config?.avatarUrl ?? null}
-        />
-      )}
+      {!mine && <Avatar name={name} url={avatar ?? chat.state.config?.avatarUrl ?? null} />}
       <div class="bubble-wrap">
-        {!mine && <span class="sender">{message.sender?.name ?? t('agentFallback')}</span>}
+        {!mine && <span class="sender">{name}</span>}
         <div class="bubble">
           {message.body && (
-            <p>
-              <Linkified text={message.body} />
-            </p>
+            <p>{isBot ? <RichText text={message.body} /> : <Linkified text={message.body} />}</p>
           )}
           <Attachments items={message.attachments} alt={t('image')} />
         </div>
+        {isBot && <BotActions chat={chat} message={message} />}
         <span class="meta">
           <time dateTime={message.createdAt}>{time(message.createdAt, chat.state.locale)}</time>
           {mine && (showStatus || message.status === 'failed') && (

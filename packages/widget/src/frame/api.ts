@@ -24,6 +24,12 @@ export interface Message {
   createdAt: string;
   deliveredAt?: string | null;
   readAt?: string | null;
+  content?: MessageContent | null;
+}
+export interface MessageContent {
+  buttons?: { label: string; reply?: string; url?: string }[];
+  suggestions?: { label: string; faqId: string }[];
+  feedback?: { faqId: string };
 }
 export interface Conversation {
   id: string;
@@ -52,6 +58,8 @@ export interface InboxConfig {
   online: boolean;
   offlineMessage: string;
   enforceIdentity: boolean;
+  /** Set when the inbox's bot is on: how its messages are signed. */
+  bot: { name: string; avatarUrl: string | null } | null;
 }
 
 export class ApiError extends Error {

@@ -366,6 +366,19 @@ export class Chat {
     this.outbox.retry(clientId);
   }
 
+  /** "Solved" / "not solved" on one of the bot's answers; remembered so the question is asked once. */
+  async botFeedback(messageId: string, solved: boolean) {
+    const given = this.storage.get<Record<string, boolean>>('feedback', {});
+    given[messageId] = solved;
+    this.storage.set('feedback', given);
+    this.emit();
+    await this.api.request('POST', '/bot/feedback', { messageId, solved });
+  }
+
+  feedbackGiven(messageId: string): boolean | undefined {
+    return this.storage.get<Record<string, boolean>>('feedback', {})[messageId];
+  }
+
   async upload(file: File): Promise<Attachment> {
     const form = new FormData();
     form.append('file', file, file.name);

@@ -41,6 +41,11 @@ const zh = {
   assigned: '{name} 为您服务',
   image: '图片',
   poweredBy: '由 Kefu 提供支持',
+  solvedQuestion: '这个回答解决您的问题了吗？',
+  solved: '已解决',
+  notSolved: '未解决',
+  thanks: '感谢您的反馈',
+  botFallback: '智能助手',
 };
 type Strings = typeof zh;
 
@@ -85,6 +90,11 @@ const en: Strings = {
   assigned: '{name} is here to help',
   image: 'Image',
   poweredBy: 'Powered by Kefu',
+  solvedQuestion: 'Did this answer your question?',
+  solved: 'Yes, solved',
+  notSolved: 'No',
+  thanks: 'Thanks for your feedback',
+  botFallback: 'Assistant',
 };
 
 const catalogues: Record<Locale, Strings> = { 'zh-CN': zh, en };

@@ -222,3 +222,75 @@ describe(`the bot in the widget (${MODE})`, () => {
     expect(answer.body).toBe('门店每天 22:00 关门。');
   });
 });
+
+describe(`bot trainer tools (${MODE})`, () => {
+  let env: TestEnv;
+  let server: KefuServer;
+  beforeAll(async () => {
+    env = await openTestEnv();
+    server = await env.node();
+  });
+  afterAll(() => env.close());
+
+  it('test console, workbench groups, metrics and agent assist', async () => {
+    const ws = await signupWorkspace(server, '训练师', 'zh-CN');
+    const inbox = (await ws.client.get('/api/v1/inboxes')).body.items[0];
+    await ws.client.patch(`/api/v1/inboxes/${inbox.id}`, { settings: { bot: { enabled: true } } });
+    for (const faq of FAQS) await ws.client.post('/api/v1/kb/faqs', faq);
+
+    const test = await ws.client.post('/api/v1/bot/test', { text: '能开发票吗' });
+    expect(test.status).toBe(200);
+    expect(test.body.action).toBe('answer');
+    expect(test.body.candidates[0]).toMatchObject({ question: '怎么开发票' });
+    expect(test.body.candidates[0].score).toBeGreaterThan(test.body.candidates[1].score);
+    expect((await ws.client.post('/api/v1/bot/test', { text: '转人工' })).body.handoffReason).toBe('asked');
+    expect((await ws.client.post('/api/v1/bot/test', {})).status).toBe(400);
+
+    // two visitors ask the same unknown thing, one asks something known
+    const conversations: string[] = [];
+    for (const text of ['你们卖不卖自行车', '你们卖不卖自行车？', '忘记密码怎么办']) {
+      const { body } = await server.app
+        .inject({ method: 'POST', url: `/api/v1/widget/inboxes/${inbox.publicId}/sessions`, payload: {} })
+        .then((r) => ({ body: JSON.parse(r.body) }));
+      const sent = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/widget/messages',
+        headers: { 'x-visitor-token': body.visitorToken },
+        payload: { clientId: crypto.randomUUID(), body: text },
+      });
+      conversations.push(JSON.parse(sent.body).conversation.id);
+    }
+    const bench = await eventually(async () => {
+      const b = (await ws.client.get('/api/v1/bot/workbench')).body;
+      return b.unmatched?.[0]?.count === 2 ? b : null;
+    });
+    expect(bench.unmatched[0].text).toMatch(/你们卖不卖自行车/);
+
+    const metrics = await eventually(async () => {
+      const m = (await ws.client.get('/api/v1/bot/metrics?days=7')).body;
+      return m.totals?.conversations === 3 ? m : null;
+    });
+    expect(metrics.totals.resolutionRate).toBe(1);
+    expect(metrics.totals.unmatchedRate).toBeCloseTo(2 / 3, 2);
+    expect(metrics.topIntents[0].question).toBe('忘记密码怎么办');
+
+    const help = await ws.client.get(`/api/v1/bot/assist?conversationId=${conversations[2]}`);
+    expect(help.body.items[0]).toMatchObject({
+      question: '忘记密码怎么办',
+      answer: '点登录页的「忘记密码」。',
+    });
+    expect(help.body.items.length).toBeLessThanOrEqual(3);
+    expect((await ws.client.get(`/api/v1/bot/assist?conversationId=${crypto.randomUUID()}`)).status).toBe(
+      404,
+    );
+
+    // another tenant sees none of it
+    const other = await signupWorkspace(server, '别家', 'zh-CN');
+    expect((await other.client.get(`/api/v1/bot/assist?conversationId=${conversations[2]}`)).status).toBe(
+      404,
+    );
+    expect((await other.client.post('/api/v1/bot/test', { text: '能开发票吗' })).body.candidates).toEqual([]);
+    expect((await other.client.get('/api/v1/bot/workbench')).body.unmatched).toEqual([]);
+    expect((await other.client.get('/api/v1/bot/metrics')).body.totals.conversations).toBe(0);
+  });
+});

@@ -1,0 +1,136 @@
+import { Type } from 'typebox';
+import { contextOf, type App } from '../../platform/http.js';
+import type { Kernel } from '../../kernel.js';
+import { errors } from '../../platform/schemas.js';
+import { assist, botMetrics, testMatch, workbench } from './workbench.js';
+
+const Days = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })) });
+const Group = Type.Object({
+  text: Type.String(),
+  count: Type.Integer(),
+  lastAt: Type.String(),
+  conversationId: Type.String(),
+  faq: Type.Union([Type.Object({ id: Type.String(), question: Type.String() }), Type.Null()]),
+});
+
+/** The bot trainer's tools (test console, workbench, metrics) and agent assist. */
+export function botRoutes(app: App, kernel: Kernel) {
+  const tags = ['bot'];
+  app.post(
+    '/api/v1/bot/test',
+    {
+      config: { permission: 'kb.read' },
+      schema: {
+        tags,
+        summary: 'What the bot would answer: action and the top candidates with scores',
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }),
+        response: {
+          200: Type.Object({
+            action: Type.String(),
+            handoffReason: Type.Union([Type.String(), Type.Null()]),
+            answers: Type.Array(Type.String()),
+            candidates: Type.Array(
+              Type.Object({
+                faqId: Type.String(),
+                question: Type.String(),
+                closestQuestion: Type.String(),
+                score: Type.Number(),
+                lexical: Type.Number(),
+                model: Type.Number(),
+              }),
+            ),
+            model: Type.Object({ entries: Type.Integer(), trainedAt: Type.String(), trainMs: Type.Number() }),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => testMatch(kernel, contextOf(request), request.body.text),
+  );
+
+  app.get(
+    '/api/v1/bot/assist',
+    {
+      config: { permission: 'kb.read' },
+      schema: {
+        tags,
+        summary: "Top three knowledge-base answers for the conversation's latest customer message",
+        querystring: Type.Object({ conversationId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Object({
+            messageId: Type.Union([Type.String(), Type.Null()]),
+            items: Type.Array(
+              Type.Object({
+                faqId: Type.String(),
+                question: Type.String(),
+                answer: Type.String(),
+                score: Type.Number(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => assist(kernel, contextOf(request), request.query.conversationId),
+  );
+
+  app.get(
+    '/api/v1/bot/workbench',
+    {
+      config: { permission: 'kb.manage' },
+      schema: {
+        tags,
+        summary: 'Unmatched, unsure and "not solved" customer questions, grouped with counts',
+        querystring: Days,
+        response: {
+          200: Type.Object({
+            unmatched: Type.Array(Group),
+            unsure: Type.Array(Group),
+            notSolved: Type.Array(Group),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => workbench(kernel, contextOf(request), request.query.days ?? 30),
+  );
+
+  app.get(
+    '/api/v1/bot/metrics',
+    {
+      config: { permission: 'kb.manage' },
+      schema: {
+        tags,
+        summary: 'Resolution, handoff and unmatched rates per day; top intents',
+        querystring: Days,
+        response: {
+          200: Type.Object({
+            days: Type.Integer(),
+            totals: Type.Object({
+              conversations: Type.Integer(),
+              resolutionRate: Type.Union([Type.Number(), Type.Null()]),
+              handoffRate: Type.Union([Type.Number(), Type.Null()]),
+              unmatchedRate: Type.Union([Type.Number(), Type.Null()]),
+            }),
+            series: Type.Array(
+              Type.Object({
+                day: Type.String(),
+                conversations: Type.Integer(),
+                resolved: Type.Integer(),
+                handedOff: Type.Integer(),
+                messages: Type.Integer(),
+                unmatched: Type.Integer(),
+              }),
+            ),
+            topIntents: Type.Array(
+              Type.Object({ faqId: Type.String(), question: Type.String(), count: Type.Integer() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => botMetrics(kernel, contextOf(request), request.query.days ?? 30),
+  );
+}

@@ -1,0 +1,158 @@
+import type { Kernel } from '../../kernel.js';
+import type { RequestContext } from '../../platform/principal.js';
+import { notFound } from '../../platform/errors.js';
+import { decide } from './engine.js';
+import { tenantBot } from './knowledge.js';
+
+/** The test console: what the bot would do with `text`, and the entries it weighed, with scores. */
+export async function testMatch(kernel: Kernel, ctx: RequestContext, text: string) {
+  const bot = await tenantBot(kernel, ctx.tenantId);
+  const decision = decide(text, bot.matcher, 0);
+  const match = bot.matcher.match(text);
+  return {
+    action: decision.steps[0]?.kind ?? 'fallback',
+    handoffReason: decision.steps[0]?.kind === 'handoff' ? decision.steps[0].reason : null,
+    answers: decision.steps.filter((s) => s.kind === 'answer').map((s) => (s as { faqId: string }).faqId),
+    candidates: match.candidates.map((c) => ({
+      faqId: c.id,
+      question: bot.faqs.get(c.id)?.question ?? c.question,
+      closestQuestion: c.question,
+      score: round(c.score),
+      lexical: round(c.lexical),
+      model: round(c.model),
+    })),
+    model: { entries: bot.matcher.size, trainedAt: bot.trainedAt.toISOString(), trainMs: bot.trainMs },
+  };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Agent assist: the three knowledge-base answers closest to the customer's latest message. */
+export async function assist(kernel: Kernel, ctx: RequestContext, conversationId: string) {
+  const [last] = await kernel.db.tenantTx(ctx.tenantId, async (sql) => {
+    const [conv] = await sql.query('SELECT id FROM conversations WHERE tenant_id = $1 AND id = $2', [
+      ctx.tenantId,
+      conversationId,
+    ]);
+    if (!conv) throw notFound('conversation');
+    return sql.query(
+      `SELECT id, body FROM messages WHERE conversation_id = $1 AND sender_type = 'contact' AND body <> ''
+       ORDER BY created_at DESC LIMIT 1`,
+      [conversationId],
+    );
+  });
+  if (!last) return { messageId: null, items: [] };
+  const bot = await tenantBot(kernel, ctx.tenantId);
+  const items = bot.matcher
+    .match(last.body)
+    .candidates.filter((c) => c.score > 0.1)
+    .slice(0, 3)
+    .map((c) => {
+      const faq = bot.faqs.get(c.id)!;
+      return { faqId: c.id, question: faq.question, answer: faq.answer.text, score: round(c.score) };
+    });
+  return { messageId: last.id as string, items };
+}
+
+/**
+ * What the bot could not handle, grouped by wording: unmatched (fallback), unsure ("did you mean") and
+ * answers the customer marked "not solved". Most frequent first, so the trainer fixes what matters most.
+ */
+export async function workbench(kernel: Kernel, ctx: RequestContext, days: number) {
+  const rows = await kernel.db.tenantTx(ctx.tenantId, (sql) =>
+    sql.query(
+      `WITH t AS (
+         SELECT b.*, lower(regexp_replace(b.text, '[[:space:][:punct:]，。？！、；：“”‘’（）【】]+', '', 'g')) AS key,
+           CASE WHEN b.feedback = 'not_solved' THEN 'not_solved' WHEN b.action = 'suggest' THEN 'unsure' ELSE 'unmatched' END AS kind
+         FROM bot_turns b
+         WHERE b.tenant_id = $1 AND b.created_at > now() - make_interval(days => $2)
+           AND (b.action IN ('fallback', 'suggest') OR b.feedback = 'not_solved'))
+       SELECT kind, key, (array_agg(text ORDER BY created_at DESC))[1] AS text, count(*)::int AS count,
+         max(created_at) AS last_at, (array_agg(faq_id ORDER BY created_at DESC))[1] AS faq_id,
+         (array_agg(conversation_id ORDER BY created_at DESC))[1] AS conversation_id
+       FROM t WHERE key <> '' GROUP BY kind, key ORDER BY count DESC, last_at DESC LIMIT 300`,
+      [ctx.tenantId, days],
+    ),
+  );
+  const faqIds = [...new Set(rows.map((r) => r.faq_id).filter(Boolean))];
+  const questions = faqIds.length
+    ? await kernel.db.tenantTx(ctx.tenantId, (sql) =>
+        sql.query('SELECT id, question FROM kb_faqs WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [
+          ctx.tenantId,
+          faqIds,
+        ]),
+      )
+    : [];
+  const questionOf = new Map(questions.map((q) => [q.id, q.question as string]));
+  const group = (kind: string) =>
+    rows
+      .filter((r) => r.kind === kind)
+      .map((r) => ({
+        text: r.text as string,
+        count: r.count as number,
+        lastAt: new Date(r.last_at).toISOString(),
+        conversationId: r.conversation_id as string,
+        faq:
+          r.faq_id && questionOf.has(r.faq_id)
+            ? { id: r.faq_id as string, question: questionOf.get(r.faq_id)! }
+            : null,
+      }));
+  return { unmatched: group('unmatched'), unsure: group('unsure'), notSolved: group('not_solved') };
+}
+
+/**
+ * Bot metrics per day: conversations the bot took, how many it resolved alone (never handed off, no
+ * "not solved"), handed off, and how many customer messages it could not place; plus the top intents.
+ */
+export async function botMetrics(kernel: Kernel, ctx: RequestContext, days: number) {
+  return kernel.db.tenantTx(ctx.tenantId, async (sql) => {
+    const daily = await sql.query(
+      `SELECT to_char(date_trunc('day', s.created_at), 'YYYY-MM-DD') AS day, count(*)::int AS conversations,
+         count(*) FILTER (WHERE s.handoff_reason IS NULL AND NOT EXISTS (
+           SELECT 1 FROM bot_turns b WHERE b.conversation_id = s.conversation_id AND b.feedback = 'not_solved'))::int AS resolved,
+         count(*) FILTER (WHERE s.handoff_reason IS NOT NULL)::int AS handed_off
+       FROM bot_sessions s WHERE s.tenant_id = $1 AND s.created_at > now() - make_interval(days => $2)
+       GROUP BY 1 ORDER BY 1`,
+      [ctx.tenantId, days],
+    );
+    const turns = await sql.query(
+      `SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day, count(*)::int AS messages,
+         count(*) FILTER (WHERE action = 'fallback')::int AS unmatched
+       FROM bot_turns WHERE tenant_id = $1 AND created_at > now() - make_interval(days => $2) GROUP BY 1`,
+      [ctx.tenantId, days],
+    );
+    const top = await sql.query(
+      `SELECT f.id, f.question, count(*)::int AS count FROM bot_turns b JOIN kb_faqs f ON f.id = b.faq_id
+       WHERE b.tenant_id = $1 AND b.action = 'answer' AND b.created_at > now() - make_interval(days => $2)
+       GROUP BY f.id, f.question ORDER BY count DESC LIMIT 10`,
+      [ctx.tenantId, days],
+    );
+    const byDay = new Map(turns.map((t) => [t.day, t]));
+    const series = daily.map((d) => ({
+      day: d.day as string,
+      conversations: d.conversations as number,
+      resolved: d.resolved as number,
+      handedOff: d.handed_off as number,
+      messages: (byDay.get(d.day)?.messages as number) ?? 0,
+      unmatched: (byDay.get(d.day)?.unmatched as number) ?? 0,
+    }));
+    const sum = (k: 'conversations' | 'resolved' | 'handedOff' | 'messages' | 'unmatched') =>
+      series.reduce((n, d) => n + d[k], 0);
+    const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
+    return {
+      days,
+      totals: {
+        conversations: sum('conversations'),
+        resolutionRate: rate(sum('resolved'), sum('conversations')),
+        handoffRate: rate(sum('handedOff'), sum('conversations')),
+        unmatchedRate: rate(sum('unmatched'), sum('messages')),
+      },
+      series,
+      topIntents: top.map((t) => ({
+        faqId: t.id as string,
+        question: t.question as string,
+        count: t.count as number,
+      })),
+    };
+  });
+}
