@@ -143,7 +143,7 @@ async function slugTaken(sql: Sql, tenantId: string, slug: string, exceptId: str
 const slugConflict = () =>
   new AppError(409, 'slug_taken', 'another article has this slug', [{ field: 'slug', message: 'taken' }]);
 
-async function writeTranslation(
+export async function writeTranslation(
   sql: Sql,
   tenantId: string,
   articleId: string,
@@ -174,7 +174,7 @@ async function writeTranslation(
 }
 
 /** Records the article as it now is (fields and every translation) as its next version. */
-async function snapshot(tx: TenantTx, ctx: RequestContext, articleId: string, note: string) {
+export async function snapshot(tx: TenantTx, ctx: RequestContext, articleId: string, note: string) {
   const [row] = await tx.sql.query(
     `UPDATE kb_articles SET version = version + 1, updated_at = kefu_now(), updated_by = $3
      WHERE tenant_id = $1 AND id = $2 RETURNING version, slug, category_id, tags`,

@@ -37,7 +37,9 @@ export {
   insertFaqRow,
   type FaqValue,
 } from './faqs.js';
-export { importFaqs, exportFaqs, decodeUpload, CSV_COLUMNS, MAX_IMPORT_ROWS } from './transfer.js';
+export { importFaqs, exportFaqs, CSV_COLUMNS, MAX_IMPORT_ROWS } from './transfer.js';
+export { decodeUpload, type ImportResult } from './csv-io.js';
+export { importArticles, exportArticles, ARTICLE_CSV_COLUMNS } from './articles-transfer.js';
 export { searchKnowledge, type SearchOptions } from './search.js';
 export { renderMarkdown } from './markdown.js';
 export { seedKnowledge } from './demo-content.js';

@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
-import type { FastifyReply } from 'fastify';
 import { contextOf, type App } from '../../platform/http.js';
 import type { Kernel } from '../../kernel.js';
-import { AppError } from '../../platform/errors.js';
 import { IdParams, errors } from '../../platform/schemas.js';
 import { ListQuery, Page } from '../../platform/pagination.js';
 import {
@@ -15,14 +13,10 @@ import {
   Category,
   CategoryInput,
   CategoryPatch,
-  ExportQuery,
   Faq,
   FaqInput,
   FaqListQuery,
   FaqPatch,
-  ImportBody,
-  ImportFailure,
-  ImportReport,
   SearchHit,
   SearchQuery,
   TranslationInput,
@@ -31,16 +25,13 @@ import {
   createArticle,
   createCategory,
   createFaq,
-  decodeUpload,
   deleteArticle,
   deleteCategory,
   deleteFaq,
   deleteTranslation,
-  exportFaqs,
   getArticle,
   getCategory,
   getFaq,
-  importFaqs,
   listArticles,
   listCategories,
   listFaqs,
@@ -53,8 +44,7 @@ import {
   updateCategory,
   updateFaq,
 } from './index.js';
-
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+import { transferRoutes } from './transfer.routes.js';
 
 /** The knowledge base API: `/api/v1/kb/…` (read: kb.read, write: kb.manage). */
 export function knowledgeRoutes(app: App, kernel: Kernel) {
@@ -273,99 +263,6 @@ export function knowledgeRoutes(app: App, kernel: Kernel) {
         reply.code(201).send({ faq: await createFaq(kernel, contextOf(request), request.body) }),
     );
     app.get(
-      '/api/v1/kb/faqs/export',
-      {
-        config: read,
-        schema: {
-          tags,
-          description:
-            'All FAQ entries as a file: CSV (UTF-8 with BOM; lists joined by " | ") or JSON. See docs/knowledge-base.md.',
-          querystring: ExportQuery,
-          produces: ['text/csv', 'application/json'],
-          response: { 200: Type.Unknown({ description: 'the file (CSV or JSON)' }), ...errors },
-        },
-      },
-      async (request, reply) => {
-        const file = await exportFaqs(kernel, contextOf(request), request.query.format ?? 'csv');
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', `attachment; filename="${file.filename}"`)
-          .send(Buffer.from(file.body, 'utf8')); // a Buffer goes out as is, never re-serialised
-      },
-    );
-    const sendReport = (reply: FastifyReply, report: Awaited<ReturnType<typeof importFaqs>>) => {
-      if (report.errors.length === 0) return reply.code(200).send(report);
-      return reply.code(422).send({
-        error: {
-          code: 'import_invalid',
-          message: `${report.errors.length} problem(s) found; nothing was imported`,
-          details: report.errors,
-          requestId: reply.request.id,
-        },
-        imported: 0,
-        errors: report.errors,
-      });
-    };
-    const importResponses = { 200: ImportReport, 422: ImportFailure, ...errors };
-    app.post(
-      '/api/v1/kb/faqs/import',
-      {
-        config: manage,
-        schema: {
-          tags,
-          description:
-            'Imports FAQ entries from CSV or JSON text. Every row is checked first; if any is bad, nothing is imported and the 422 response lists each row, field and reason.',
-          body: ImportBody,
-          response: importResponses,
-        },
-      },
-      async (request, reply) => sendReport(reply, await importFaqs(kernel, contextOf(request), request.body)),
-    );
-    app.post(
-      '/api/v1/kb/faqs/import/file',
-      {
-        config: manage,
-        schema: {
-          tags,
-          description:
-            'The same import from an uploaded file (multipart field "file"; optional fields "format" = csv|json, otherwise from the file name, and "dryRun" = true). UTF-8 or GB18030 (Excel) text.',
-          consumes: ['multipart/form-data'],
-          response: importResponses,
-        },
-      },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
-        if (!file)
-          throw new AppError(400, 'validation_failed', 'file: missing', [
-            { field: 'file', message: 'missing' },
-          ]);
-        const data = await file.toBuffer().catch((err: any) => {
-          if (err?.code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new AppError(413, 'file_too_large', 'import files may have at most 5 MB', [
-              { field: 'file', message: 'too large' },
-            ]);
-          throw err;
-        });
-        const field = (name: string) => {
-          const f = (file.fields as Record<string, any>)[name];
-          return typeof f?.value === 'string' ? f.value.trim().toLowerCase() : '';
-        };
-        const format = field('format') || (/\.json$/i.test(file.filename ?? '') ? 'json' : 'csv');
-        if (format !== 'csv' && format !== 'json')
-          throw new AppError(400, 'validation_failed', 'format: must be csv or json', [
-            { field: 'format', message: 'must be csv or json' },
-          ]);
-        const content = decodeUpload(data);
-        if (!content.trim() || content.includes('\u0000'))
-          throw new AppError(400, 'validation_failed', 'file: empty or not text', [
-            { field: 'file', message: 'empty or not text' },
-          ]);
-        const dryRun = ['true', '1', 'yes', 'on'].includes(field('dryRun') || field('dryrun'));
-        return sendReport(reply, await importFaqs(kernel, ctx, { format, content, dryRun }));
-      },
-    );
-    app.get(
       '/api/v1/kb/faqs/:id',
       { config: read, schema: { tags, params: IdParams, response: { 200: FaqBody, ...errors } } },
       async (request) => ({ faq: await getFaq(kernel, contextOf(request), request.params.id) }),
@@ -389,6 +286,8 @@ export function knowledgeRoutes(app: App, kernel: Kernel) {
       },
     );
   }
+
+  transferRoutes(app, kernel);
 
   app.get(
     '/api/v1/kb/search',

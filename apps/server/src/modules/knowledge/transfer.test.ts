@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@kefu/nlp';
 import { MODE, openTestEnv, signupWorkspace, type Client, type TestEnv } from '../../test/harness.js';
 import type { KefuServer } from '../../app.js';
-import { splitList } from './transfer.js';
+import { splitList } from './csv-io.js';
 
 const csv = (rows: string[][]) =>
   rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
@@ -211,5 +211,79 @@ describe(`FAQ import and export (${MODE})`, () => {
     const notMultipart = await owner.post('/api/v1/kb/faqs/import/file', {});
     expect(notMultipart.status).toBeGreaterThanOrEqual(400);
     expect(notMultipart.status).toBeLessThan(500);
+  });
+  it('imports and exports articles with their languages, all or nothing', async () => {
+    const bad = await owner.post('/api/v1/kb/articles/import', {
+      format: 'csv',
+      content: csv([
+        ['slug', 'status', 'category', 'title_zh', 'body_zh', 'title_en', 'body_en'],
+        [
+          'refund-guide',
+          'published',
+          '售后/退款',
+          '退款指南',
+          '## 步骤\n1. 申请售后',
+          'Refund guide',
+          'Steps…',
+        ],
+        ['Bad Slug', 'draft', '', '标题', '正文', '', ''],
+        ['no-title', 'maybe', '', '', '只有正文', '', ''],
+      ]),
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([
+      { row: 3, field: 'slug', reason: 'use lower-case letters, digits and dashes' },
+      { row: 4, field: 'status', reason: 'must be draft or published' },
+      { row: 4, field: 'title_zh', reason: 'is required' },
+    ]);
+    expect((await owner.get('/api/v1/kb/articles')).body.items).toEqual([]);
+
+    const good = await owner.post('/api/v1/kb/articles/import', {
+      format: 'csv',
+      content: csv([
+        ['slug', 'status', 'category', 'tags', 'title_zh', 'body_zh', 'title_en', 'body_en'],
+        [
+          'refund-guide',
+          'published',
+          '售后/退款',
+          '退款|售后',
+          '退款指南',
+          '## 步骤\n1. 申请售后',
+          'Refund guide',
+          'Steps…',
+        ],
+        ['draft-note', '', '', '', '草稿，含逗号', '正文', '', ''],
+      ]),
+    });
+    expect(good.body).toMatchObject({ imported: 2, created: 2, updated: 0 });
+    const list = (await owner.get('/api/v1/kb/articles')).body.items;
+    const guide = list.find((a: any) => a.slug === 'refund-guide');
+    expect(guide).toMatchObject({
+      status: 'published',
+      categoryId,
+      tags: ['退款', '售后'],
+      locales: ['zh-CN', 'en'],
+    });
+    expect(list.find((a: any) => a.slug === 'draft-note').status).toBe('draft');
+
+    const exported = await owner.get('/api/v1/kb/articles/export?format=csv');
+    expect((exported.body as string).charCodeAt(0)).toBe(0xfeff);
+    const edited = (exported.body as string).replace('Steps…', 'New steps');
+    const back = await owner.post('/api/v1/kb/articles/import', { format: 'csv', content: edited });
+    expect(back.body).toMatchObject({ imported: 2, created: 0, updated: 2 });
+    const article = (await owner.get(`/api/v1/kb/articles/${guide.id}`)).body.article;
+    expect(article.translations.en.bodyMd).toBe('New steps');
+    expect(article.translations['zh-CN'].bodyMd).toBe('## 步骤\n1. 申请售后');
+    const versions = (await owner.get(`/api/v1/kb/articles/${guide.id}/versions`)).body.items;
+    expect(versions[0]).toMatchObject({ version: 2, note: 'imported' });
+
+    const json = await owner.get('/api/v1/kb/articles/export?format=json');
+    expect(json.body.articles).toHaveLength(2);
+    const round = await owner.post('/api/v1/kb/articles/import', {
+      format: 'json',
+      content: JSON.stringify(json.body),
+    });
+    expect(round.body).toMatchObject({ imported: 2, updated: 2 });
+    expect((await owner.get('/api/v1/kb/articles')).body.items).toHaveLength(2);
   });
 });

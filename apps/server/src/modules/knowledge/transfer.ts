@@ -1,9 +1,25 @@
-import { parseCsv } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
-import type { Sql } from '../../platform/db.js';
 import type { RequestContext } from '../../platform/principal.js';
 import { audit } from '../audit/index.js';
-import { categoryPath, localized, queryCategories } from './categories.js';
+import { categoryPath, queryCategories } from './categories.js';
+import {
+  MAX_ERRORS,
+  UUID,
+  categoryContext,
+  csvFile,
+  isString,
+  joinList,
+  parseBool,
+  readCsv,
+  readJson,
+  resolveCategory,
+  splitList,
+  textField,
+  type CategoryContext,
+  type ImportResult,
+  type Parsed,
+  type RawItem,
+} from './csv-io.js';
 import { insertFaqRow, presentFaq, updateFaqRow, type FaqValue } from './faqs.js';
 import {
   CHANNELS,
@@ -20,8 +36,6 @@ import {
  */
 
 export const MAX_IMPORT_ROWS = 2000;
-const MAX_ERRORS = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** CSV columns in export order; import also accepts the Chinese headers. */
 export const CSV_COLUMNS = [
@@ -56,22 +70,6 @@ const HEADER_ALIASES: Record<string, string> = {
   失效时间: 'valid_until',
 };
 
-/** One item to import, in the JSON shape (CSV rows are converted to it). */
-type RawItem = Record<string, unknown>;
-interface Parsed {
-  items: { row: number; item: unknown }[];
-  errors: ImportError[];
-}
-
-/** Splits a list cell on `|` or line breaks; `\|` is a literal bar. */
-export function splitList(cell: string): string[] {
-  return cell
-    .split(/(?<!\\)\||\r?\n/)
-    .map((s) => s.replace(/\\\|/g, '|').trim())
-    .filter(Boolean);
-}
-const joinList = (items: string[]) => items.map((s) => s.replace(/\|/g, '\\|')).join(' | ');
-
 /** `label` (sends the label), `label=reply text` or `label=https://…` (opens the link). */
 function parseButtons(cell: string): Button[] {
   return splitList(cell).map((part) => {
@@ -89,91 +87,33 @@ const formatButtons = (buttons: Button[] = []) =>
     ),
   );
 
-/** Undoes the export's guard against spreadsheet formulas (a leading apostrophe before = + - @). */
-const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-const guard = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
-function parseBool(cell: string): boolean | string {
-  const v = cell.trim().toLowerCase();
-  if (v === '') return true;
-  if (['true', '1', 'yes', 'y', '是', '启用', 'on'].includes(v)) return true;
-  if (['false', '0', 'no', 'n', '否', '停用', 'off'].includes(v)) return false;
-  return cell;
-}
-
 function parseCsvItems(content: string): Parsed {
-  const rows = parseCsv(content.replace(/^\uFEFF/, ''));
-  const errors: ImportError[] = [];
-  if (rows.length === 0)
-    return { items: [], errors: [{ row: 1, field: 'header', reason: 'the file is empty' }] };
-  const header = rows[0].map((h) => {
-    const name = h.trim().replace(/^\uFEFF/, '');
-    const lower = name.toLowerCase().replace(/\s+/g, '_');
-    return HEADER_ALIASES[name] ?? HEADER_ALIASES[lower] ?? lower;
+  return readCsv(content, {
+    columns: CSV_COLUMNS,
+    aliases: HEADER_ALIASES,
+    required: ['question', 'answer'],
+    toItem: (cell) => {
+      const item: RawItem = {
+        question: cell('question'),
+        similarQuestions: splitList(cell('similar_questions')),
+        answer: { text: cell('answer'), buttons: parseButtons(cell('buttons')) },
+        tags: splitList(cell('tags')),
+        enabled: parseBool(cell('enabled')),
+      };
+      if (cell('id').trim()) item.id = cell('id').trim();
+      if (cell('category').trim()) item.category = cell('category').trim();
+      if (cell('locale').trim()) item.locale = cell('locale').trim();
+      if (cell('valid_from').trim()) item.validFrom = cell('valid_from').trim();
+      if (cell('valid_until').trim()) item.validUntil = cell('valid_until').trim();
+      const channelAnswers: Record<string, unknown> = {};
+      for (const c of CHANNELS)
+        if (cell(`answer_${c}`).trim()) channelAnswers[c] = { text: cell(`answer_${c}`) };
+      item.channelAnswers = channelAnswers;
+      return item;
+    },
   });
-  header.forEach((h, i) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(h))
-      errors.push({ row: 1, field: rows[0][i].slice(0, 50) || `column ${i + 1}`, reason: 'unknown column' });
-    else if (header.indexOf(h) !== i) errors.push({ row: 1, field: h, reason: 'column appears twice' });
-  });
-  for (const required of ['question', 'answer'])
-    if (!header.includes(required)) errors.push({ row: 1, field: required, reason: 'missing column' });
-  if (errors.length) return { items: [], errors };
-  const items: Parsed['items'] = [];
-  rows.slice(1).forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === '')) return; // blank lines
-    const cell = (name: string) => {
-      const at = header.indexOf(name);
-      return at >= 0 ? unguard(cells[at] ?? '') : '';
-    };
-    const item: RawItem = {
-      question: cell('question'),
-      similarQuestions: splitList(cell('similar_questions')),
-      answer: { text: cell('answer'), buttons: parseButtons(cell('buttons')) },
-      tags: splitList(cell('tags')),
-      enabled: parseBool(cell('enabled')),
-    };
-    if (cell('id').trim()) item.id = cell('id').trim();
-    if (cell('category').trim()) item.category = cell('category').trim();
-    if (cell('locale').trim()) item.locale = cell('locale').trim();
-    if (cell('valid_from').trim()) item.validFrom = cell('valid_from').trim();
-    if (cell('valid_until').trim()) item.validUntil = cell('valid_until').trim();
-    const channelAnswers: Record<string, unknown> = {};
-    for (const c of CHANNELS)
-      if (cell(`answer_${c}`).trim()) channelAnswers[c] = { text: cell(`answer_${c}`) };
-    item.channelAnswers = channelAnswers;
-    if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim()))
-      errors.push({ row: i + 2, field: 'row', reason: 'more cells than columns' });
-    items.push({ row: i + 2, item });
-  });
-  return { items, errors };
 }
 
-function parseJsonItems(content: string): Parsed {
-  let data: unknown;
-  try {
-    data = JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return {
-      items: [],
-      errors: [{ row: 0, field: 'content', reason: `not valid JSON: ${(err as Error).message}` }],
-    };
-  }
-  const list = Array.isArray(data) ? data : (data as any)?.faqs;
-  if (!Array.isArray(list))
-    return {
-      items: [],
-      errors: [{ row: 0, field: 'content', reason: 'expected an array of FAQ entries or { "faqs": [...] }' }],
-    };
-  return { items: list.map((item, i) => ({ row: i + 1, item })), errors: [] };
-}
-
-interface Context {
-  categoriesById: Set<string>;
-  categoryByPath: Map<string, string | null>;
-}
-
-const isString = (v: unknown): v is string => typeof v === 'string';
 const dateOf = (v: unknown) =>
   isString(v) && v.trim() && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null;
 
@@ -181,7 +121,7 @@ const dateOf = (v: unknown) =>
 function validateItem(
   row: number,
   raw: unknown,
-  ctx: Context,
+  ctx: CategoryContext,
   errors: ImportError[],
 ): (FaqValue & { id?: string }) | null {
   const before = errors.length;
@@ -191,16 +131,8 @@ function validateItem(
     return null;
   }
   const item = raw as RawItem;
-  const text = (field: string, v: unknown, max: number, required: boolean) => {
-    if (v === undefined || v === null || (isString(v) && !v.trim())) {
-      if (required) fail(field, 'is required');
-      return '';
-    }
-    if (!isString(v)) return (fail(field, 'must be text'), '');
-    if (v.includes('\u0000')) return (fail(field, 'contains a NUL character'), '');
-    if (v.trim().length > max) return (fail(field, `is longer than ${max} characters`), '');
-    return v.trim();
-  };
+  const text = (field: string, v: unknown, max: number, required: boolean) =>
+    textField(fail, field, v, max, required);
   const list = (field: string, v: unknown, maxItems: number, maxLen: number) => {
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) return (fail(field, 'must be a list'), []);
@@ -274,21 +206,7 @@ function validateItem(
   if (item.validFrom && !validFrom) fail('validFrom', 'is not a date (use 2025-01-31 or an ISO time)');
   if (item.validUntil && !validUntil) fail('validUntil', 'is not a date (use 2025-12-31 or an ISO time)');
   if (validFrom && validUntil && validUntil <= validFrom) fail('validUntil', 'must be after validFrom');
-  let categoryId: string | null = null;
-  const byId = isString(item.categoryId) && ctx.categoriesById.has(item.categoryId) ? item.categoryId : null;
-  if (byId) categoryId = byId;
-  else if (isString(item.category) && item.category.trim()) {
-    const c = item.category.trim();
-    if (ctx.categoriesById.has(c)) categoryId = c;
-    else {
-      const found = ctx.categoryByPath.get(normPath(c));
-      if (found === undefined) fail('category', `no category "${c.slice(0, 100)}" (create it first)`);
-      else if (found === null)
-        fail('category', `"${c.slice(0, 100)}" names more than one category; use its id`);
-      else categoryId = found;
-    }
-  } else if (item.categoryId !== undefined && item.categoryId !== null && item.categoryId !== '')
-    fail('categoryId', 'no such category');
+  const categoryId = resolveCategory(item, ctx, fail);
   if (errors.length > before) return null;
   const seen = new Set([question.toLowerCase()]);
   return {
@@ -306,27 +224,6 @@ function validateItem(
   };
 }
 
-const normPath = (p: string) =>
-  p
-    .split('/')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean)
-    .join('/');
-
-/** Category paths in every locale ("配送/运费", "shipping/fees"); a path naming two categories maps to null. */
-async function importContext(sql: Sql, tenantId: string): Promise<Context> {
-  const categories = await queryCategories(sql, tenantId);
-  const byId = new Map(categories.map((c) => [c.id, c]));
-  const categoryByPath = new Map<string, string | null>();
-  for (const c of categories)
-    for (const locale of Object.keys(c.names)) {
-      const key = normPath(categoryPath(byId, c.id, locale));
-      const prior = categoryByPath.get(key);
-      categoryByPath.set(key, prior !== undefined && prior !== c.id ? null : c.id);
-    }
-  return { categoriesById: new Set(byId.keys()), categoryByPath };
-}
-
 /** Error fields named as the CSV's columns (answer.text → answer, validUntil → valid_until, …). */
 function csvField(field: string) {
   if (field === 'answer.text') return 'answer';
@@ -339,14 +236,6 @@ function csvField(field: string) {
   return field;
 }
 
-export interface ImportResult {
-  imported: number;
-  created: number;
-  updated: number;
-  dryRun: boolean;
-  errors: ImportError[];
-}
-
 /**
  * Imports FAQ entries. A row with an `id` of this workspace updates that entry; otherwise a row whose standard
  * question (and locale) exists updates it; the rest are created. Any error: nothing is written.
@@ -356,7 +245,7 @@ export async function importFaqs(
   ctx: RequestContext,
   input: { format: 'csv' | 'json'; content: string; dryRun?: boolean },
 ): Promise<ImportResult> {
-  const parsed = input.format === 'csv' ? parseCsvItems(input.content) : parseJsonItems(input.content);
+  const parsed = input.format === 'csv' ? parseCsvItems(input.content) : readJson(input.content, 'faqs');
   const errors = [...parsed.errors];
   if (parsed.items.length > MAX_IMPORT_ROWS)
     errors.push({ row: 0, field: 'content', reason: `more than ${MAX_IMPORT_ROWS} rows; split the file` });
@@ -375,7 +264,7 @@ export async function importFaqs(
   if (errors.length) return failed();
 
   return kernel.events.run(ctx.tenantId, async (tx) => {
-    const context = await importContext(tx.sql, ctx.tenantId);
+    const context = await categoryContext(tx.sql, ctx.tenantId);
     const existing = await tx.sql.query(
       'SELECT id, locale, lower(question) AS q FROM kb_faqs WHERE tenant_id = $1',
       [ctx.tenantId],
@@ -438,11 +327,6 @@ export async function importFaqs(
   });
 }
 
-const csvCell = (value: string) => {
-  const v = guard(value);
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-};
-
 /** All FAQ entries as a file: CSV (UTF-8 with BOM, so Excel shows Chinese) or JSON. */
 export async function exportFaqs(kernel: Kernel, ctx: RequestContext, format: 'csv' | 'json') {
   const { rows, categories, locale } = await kernel.db.tenantTx(ctx.tenantId, async (sql) => {
@@ -484,8 +368,7 @@ export async function exportFaqs(kernel: Kernel, ctx: RequestContext, format: 'c
     );
     return { contentType: 'application/json; charset=utf-8', filename: `faqs-${date}.json`, body };
   }
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const f of faqs) {
+  const cellRows = faqs.map((f) => {
     const ch = f.channelAnswers as ChannelAnswers;
     const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
       id: f.id,
@@ -504,22 +387,13 @@ export async function exportFaqs(kernel: Kernel, ctx: RequestContext, format: 'c
       answer_api: ch.api?.text ?? '',
       answer_wechat: ch.wechat?.text ?? '',
     };
-    lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
-  }
+    return CSV_COLUMNS.map((c) => cells[c]);
+  });
   return {
     contentType: 'text/csv; charset=utf-8',
     filename: `faqs-${date}.csv`,
-    body: '\uFEFF' + lines.join('\r\n') + '\r\n',
+    body: csvFile(CSV_COLUMNS, cellRows),
   };
 }
 
-/** Decodes an uploaded file: UTF-8 (with or without BOM), else GB18030 — what Excel on Chinese Windows saves. */
-export function decodeUpload(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder('gb18030').decode(data);
-  }
-}
-
-export { localized };
+export { splitList, type ImportResult };
