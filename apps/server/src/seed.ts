@@ -4,6 +4,7 @@ import { insertTenant } from './modules/tenants/index.js';
 import { insertUser } from './modules/agents/index.js';
 import { insertInbox } from './modules/inboxes/index.js';
 import { seedKnowledge } from './modules/knowledge/index.js';
+import { seedDemoBot } from './modules/bot/demo.js';
 import { t } from './platform/i18n.js';
 import { DEMO_SLUG } from './seed-constants.js';
 
@@ -16,13 +17,14 @@ export const DEMO = {
 
 /**
  * Seeds the demo workspace once (tenant, owner, one agent, one website inbox, a knowledge base with a public
- * help center at /help/demo); returns false if it exists. A demo workspace made before the knowledge base
+ * help center at /help/demo, the bot with an order-status flow); returns false if it exists. A demo workspace made before the knowledge base
  * existed gets its knowledge base once (see seedKnowledge).
  */
 export async function seedDemo(kernel: Kernel): Promise<boolean> {
   const [existing] = await kernel.db.system.query('SELECT id FROM tenants WHERE slug = $1', [DEMO.slug]);
   if (existing) {
     await seedKnowledge(kernel, existing.id);
+    await seedDemoBot(kernel, existing.id);
     return false;
   }
   const tenantId = crypto.randomUUID();
@@ -38,5 +40,6 @@ export async function seedDemo(kernel: Kernel): Promise<boolean> {
     await insertInbox(tx, { name: t('zh-CN', 'seed.inbox'), channel: 'website' });
   });
   await seedKnowledge(kernel, tenantId);
+  await seedDemoBot(kernel, tenantId);
   return true;
 }

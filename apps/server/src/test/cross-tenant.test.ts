@@ -167,6 +167,14 @@ describe(`tenant isolation across every route (${MODE})`, () => {
     });
     aIds.push(botConversation, botAnswer.id);
     aSecrets.push(botVisitor);
+    const aFlow = await aOwner.post('/api/v1/bot/flows', {
+      name: 'A-flow-SECRET',
+      triggers: ['A-trigger-SECRET'],
+      source: 'slots: []\nrequest:\n  url: https://shop.example/a\nanswer:\n  text: A-flowanswer-SECRET\n',
+      secret: 'A-flowsecret-SECRET',
+    });
+    aIds.push(aFlow.body.flow.id);
+    aSecrets.push('A-flow-SECRET', 'A-trigger-SECRET', 'A-flowanswer-SECRET', 'A-flowsecret-SECRET');
     await aOwner.post(`/api/v1/conversations/${conversation.id}/assign`, {
       assigneeId: a.user.id,
       note: 'A-transfer-SECRET',

@@ -3,6 +3,8 @@ import { contextOf, type App } from '../../platform/http.js';
 import type { Kernel } from '../../kernel.js';
 import { errors } from '../../platform/schemas.js';
 import { assist, botMetrics, testMatch, workbench } from './workbench.js';
+import { IdParams } from '../../platform/schemas.js';
+import { createFlow, deleteFlow, listFlows, testFlow, updateFlow } from './flows.js';
 
 const Days = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })) });
 const Group = Type.Object({
@@ -12,6 +14,29 @@ const Group = Type.Object({
   conversationId: Type.String(),
   faq: Type.Union([Type.Object({ id: Type.String(), question: Type.String() }), Type.Null()]),
 });
+
+const Flow = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  enabled: Type.Boolean(),
+  triggers: Type.Array(Type.String()),
+  source: Type.String(),
+  definition: Type.Record(Type.String(), Type.Unknown()),
+  hasSecret: Type.Boolean(),
+  updatedAt: Type.String(),
+});
+const FlowFields = {
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  enabled: Type.Optional(Type.Boolean()),
+  triggers: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 }),
+  source: Type.String({
+    minLength: 1,
+    maxLength: 20_000,
+    description: 'the flow as YAML or JSON (see docs/bot.md)',
+  }),
+  secret: Type.Optional(Type.String({ maxLength: 2000, description: 'sent as {{secret}}; never returned' })),
+};
+const FlowBody = Type.Object({ flow: Flow });
 
 /** The bot trainer's tools (test console, workbench, metrics) and agent assist. */
 export function botRoutes(app: App, kernel: Kernel) {
@@ -132,5 +157,83 @@ export function botRoutes(app: App, kernel: Kernel) {
       },
     },
     async (request) => botMetrics(kernel, contextOf(request), request.query.days ?? 30),
+  );
+
+  const manage = { permission: 'kb.manage' as const };
+  app.get(
+    '/api/v1/bot/flows',
+    {
+      config: manage,
+      schema: { tags, response: { 200: Type.Object({ items: Type.Array(Flow) }), ...errors } },
+    },
+    async (request) => listFlows(kernel, contextOf(request)),
+  );
+  app.post(
+    '/api/v1/bot/flows',
+    {
+      config: { ...manage, idempotent: true },
+      schema: { tags, body: Type.Object(FlowFields), response: { 201: FlowBody, ...errors } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ flow: await createFlow(kernel, contextOf(request), request.body) }),
+  );
+  app.patch(
+    '/api/v1/bot/flows/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Partial(Type.Object(FlowFields)),
+        response: { 200: FlowBody, ...errors },
+      },
+    },
+    async (request) => ({
+      flow: await updateFlow(kernel, contextOf(request), request.params.id, request.body),
+    }),
+  );
+  app.delete(
+    '/api/v1/bot/flows/:id',
+    { config: manage, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await deleteFlow(kernel, contextOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/bot/flows/:id/test',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Runs the flow's call with the given slot values, as the bot would",
+        params: IdParams,
+        body: Type.Object({
+          slots: Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 500 }), {
+            maxProperties: 10,
+          }),
+        }),
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            request: Type.Object({ method: Type.String(), url: Type.String() }),
+            status: Type.Union([Type.Integer(), Type.Null()]),
+            answer: Type.Object({
+              text: Type.String(),
+              buttons: Type.Array(
+                Type.Object({
+                  label: Type.String(),
+                  reply: Type.Optional(Type.String()),
+                  url: Type.Optional(Type.String()),
+                }),
+              ),
+            }),
+            error: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => testFlow(kernel, contextOf(request), request.params.id, request.body.slots),
   );
 }

@@ -268,7 +268,9 @@ describe(`bot trainer tools (${MODE})`, () => {
 
     const metrics = await eventually(async () => {
       const m = (await ws.client.get('/api/v1/bot/metrics?days=7')).body;
-      return m.totals?.conversations === 3 ? m : null;
+      // every visitor's message has had its bot turn
+      const turns = (m.series ?? []).reduce((n: number, d: any) => n + d.messages, 0);
+      return m.totals?.conversations === 3 && turns === 3 ? m : null;
     });
     expect(metrics.totals.resolutionRate).toBe(1);
     expect(metrics.totals.unmatchedRate).toBeCloseTo(2 / 3, 2);

@@ -6,6 +6,7 @@ const HUMAN =
 
 export type BotStep =
   | { kind: 'answer'; faqId: string; question: string; confidence: number }
+  | { kind: 'flow'; flowKey: string; confidence: number }
   | { kind: 'suggest'; choices: { faqId: string; label: string }[]; confidence: number }
   | { kind: 'fallback'; offerHuman: boolean }
   | { kind: 'handoff'; reason: 'asked' | 'anger' | 'misses' };
@@ -40,7 +41,11 @@ export function decide(text: string, matcher: FaqMatcher, missesBefore: number):
     const top = d.candidates[0];
     if (d.action === 'answer' && top && !answered.has(top.id)) {
       answered.add(top.id);
-      steps.push({ kind: 'answer', faqId: top.id, question: top.question, confidence: top.score });
+      steps.push(
+        top.id.startsWith('flow:')
+          ? { kind: 'flow', flowKey: top.id, confidence: top.score }
+          : { kind: 'answer', faqId: top.id, question: top.question, confidence: top.score },
+      );
     } else if (d.action === 'suggest' && top && (!best || top.score > best.confidence)) {
       best = {
         action: 'suggest',
@@ -51,7 +56,11 @@ export function decide(text: string, matcher: FaqMatcher, missesBefore: number):
   }
   if (steps.length > 0) {
     // the whole message answered as one, and its parts again: keep the parts' answers once each
-    return { steps, misses: 0, intent: (steps[0] as { question: string }).question };
+    // a task flow takes the conversation over: it runs alone, after any plain answers
+    const flow = steps.find((s) => s.kind === 'flow');
+    const ordered = flow ? [...steps.filter((s) => s.kind !== 'flow'), flow] : steps;
+    const named = steps.find((s) => s.kind === 'answer') as { question: string } | undefined;
+    return { steps: ordered, misses: 0, intent: named?.question ?? null };
   }
   if (best) {
     return {

@@ -6,6 +6,9 @@ import { rooms } from '@kefu/shared';
 import { addMessage, loadConversation } from '../conversations/index.js';
 import { withinBusinessHours } from '../widget/settings.js';
 import { decide, type BotStep } from './engine.js';
+import { CANCEL, advanceFlow, startFlow, type FlowAdvance, type FlowState } from './flow-turn.js';
+import { runFlow } from './flows.js';
+import type { FlowDefinition } from './flow-definition.js';
 import { hasLiveFaqs, tenantBot, type TenantBot } from './knowledge.js';
 import { resolveBotSettings, type ResolvedBotSettings } from './settings.js';
 import { botText, localeOf, type BotLocale, type BotText } from './texts.js';
@@ -73,6 +76,10 @@ export function registerBot(kernel: Kernel) {
       { jobId: `bot-${message.id}` },
     );
   });
+  kernel.queue.handle('default', 'bot.flow', async (job) => {
+    const { tenantId, conversationId } = job.data as { tenantId: string; conversationId: string };
+    await finishFlow(kernel, tenantId, conversationId);
+  });
   kernel.queue.handle('default', 'bot.reply', async (job) => {
     const { tenantId, conversationId, messageId } = job.data as {
       tenantId: string;
@@ -120,6 +127,13 @@ export async function replyTo(kernel: Kernel, tenantId: string, conversationId: 
       (await tx.sql.query('SELECT 1 FROM bot_turns WHERE conversation_id = $1 LIMIT 1', [conversationId]))
         .length === 0;
     const decision = decide(message.body, bot.matcher, session?.misses ?? 0);
+    const active = (session?.flow ?? null) as FlowState | null;
+    const setFlow = (state: FlowState | null) =>
+      tx.sql.query(
+        `INSERT INTO bot_sessions (conversation_id, tenant_id, flow) VALUES ($1, $2, $3)
+         ON CONFLICT (conversation_id) DO UPDATE SET flow = $3, updated_at = now()`,
+        [conversationId, tenantId, state ? JSON.stringify(state) : null],
+      );
 
     const say = async (out: Outgoing) => {
       const { message: sent } = await addMessage(tx, kernel, conversation, {
@@ -152,6 +166,47 @@ export async function replyTo(kernel: Kernel, tenantId: string, conversationId: 
         ],
       );
 
+    const applyFlow = async (step: FlowAdvance) => {
+      if (step.kind === 'giveup') {
+        await setFlow(null);
+        const id = await say({
+          body: botText(locale, 'offerHuman'),
+          content: { buttons: [humanButton(locale)] },
+        });
+        return turn('fallback', id, null, null);
+      }
+      await setFlow(step.state);
+      if (step.kind === 'call') {
+        tx.afterCommit(() =>
+          kernel.queue.add(
+            'default',
+            'bot.flow',
+            { tenantId, conversationId },
+            { jobId: `flow-${messageId}` },
+          ),
+        );
+        return turn('flow', null, null, null);
+      }
+      const body =
+        step.kind === 'retry'
+          ? `${step.message || botText(locale, 'flowInvalid')}\n${step.prompt}`
+          : step.prompt;
+      return turn('flow', await say({ body }), null, null);
+    };
+
+    // a flow in progress reads the answer to its question first (asking for a person still wins)
+    if (active && decision.steps[0]?.kind !== 'handoff') {
+      const running = bot.flows.get(`flow:${active.flowId}`);
+      if (running && active.calling) return; // the endpoint call is under way
+      if (running && CANCEL.test(message.body)) {
+        await setFlow(null);
+        return turn('flow', await say({ body: botText(locale, 'flowCancelled') }), null, null);
+      }
+      if (running) return applyFlow(advanceFlow(active, running.definition, message.body));
+      await setFlow(null); // the flow was switched off or deleted meanwhile
+    }
+    if (active && decision.steps[0]?.kind === 'handoff') await setFlow(null);
+
     if (first && ctx.bot.greeting && decision.steps[0]?.kind !== 'handoff')
       await say({ body: ctx.bot.greeting });
     for (const step of decision.steps) {
@@ -167,6 +222,11 @@ export async function replyTo(kernel: Kernel, tenantId: string, conversationId: 
         );
         await turn('handoff', null, null, null);
         continue;
+      }
+      if (step.kind === 'flow') {
+        const flow = bot.flows.get(step.flowKey)!;
+        await applyFlow(startFlow(flow.id, flow.definition));
+        break;
       }
       const reply = renderStep(step, bot, ctx, locale);
       const replyId = await say(reply);
@@ -192,7 +252,7 @@ export async function replyTo(kernel: Kernel, tenantId: string, conversationId: 
 }
 
 function renderStep(
-  step: Exclude<BotStep, { kind: 'handoff' }>,
+  step: Exclude<BotStep, { kind: 'handoff' | 'flow' }>,
   bot: TenantBot,
   ctx: InboxContext,
   locale: BotLocale,
@@ -222,7 +282,7 @@ function renderStep(
   return { body, content: { buttons: [humanButton(locale)] } };
 }
 
-type Reason = 'asked' | 'anger' | 'misses' | 'not_solved';
+type Reason = 'asked' | 'anger' | 'misses' | 'not_solved' | 'flow_error';
 
 /** Gives the conversation to the humans: the queue sees it, with a note saying why and what was asked. */
 async function handOff(
@@ -317,5 +377,56 @@ export async function recordFeedback(
       });
     }
     return { feedback: verdict };
+  });
+}
+
+/**
+ * Every slot is filled: call the company's endpoint (outside any transaction: it may take seconds), then
+ * answer from its response, or take the error path.
+ */
+async function finishFlow(kernel: Kernel, tenantId: string, conversationId: string) {
+  const [pending] = await kernel.db.tenantTx(tenantId, (sql) =>
+    sql.query(
+      `SELECT s.flow, f.definition, f.secret FROM bot_sessions s JOIN bot_flows f ON f.id = (s.flow->>'flowId')::uuid
+       WHERE s.conversation_id = $1 AND (s.flow->>'calling')::boolean`,
+      [conversationId],
+    ),
+  );
+  if (!pending) return;
+  const state = pending.flow as FlowState;
+  const definition = pending.definition as FlowDefinition;
+  const result = await runFlow(kernel, definition, state.values, pending.secret);
+  await kernel.events.run(tenantId, async (tx) => {
+    const [conv] = await tx.sql.query(`SELECT handler FROM conversations WHERE id = $1 FOR UPDATE`, [
+      conversationId,
+    ]);
+    const [session] = await tx.sql.query('SELECT flow FROM bot_sessions WHERE conversation_id = $1', [
+      conversationId,
+    ]);
+    if (conv?.handler !== 'bot' || !session?.flow?.calling || session.flow.flowId !== state.flowId) return;
+    await tx.sql.query('UPDATE bot_sessions SET flow = NULL, updated_at = now() WHERE conversation_id = $1', [
+      conversationId,
+    ]);
+    const conversation = await loadConversation(tx.sql, tenantId, conversationId);
+    const ctx = await inboxContext(tx, conversation.inbox_id);
+    const locale = localeOf(result.answer.text, ctx.locale);
+    const body = result.ok ? result.answer.text : result.answer.text || botText(locale, 'flowError');
+    const buttons = result.ok
+      ? result.answer.buttons
+      : definition.onError?.handoff
+        ? []
+        : [humanButton(locale)];
+    await addMessage(tx, kernel, conversation, {
+      clientId: crypto.randomUUID(),
+      senderType: 'bot',
+      senderId: null,
+      body,
+      content: buttons.length ? { buttons } : undefined,
+    });
+    if (!result.ok) {
+      kernel.log.warn({ conversationId, error: result.error, status: result.status }, 'bot flow call failed');
+      if (definition.onError?.handoff)
+        await handOff(tx, kernel, conversation, ctx, locale, 'flow_error', null);
+    }
   });
 }

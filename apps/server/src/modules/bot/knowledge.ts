@@ -1,6 +1,7 @@
 import { FaqMatcher } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { Sql } from '../../platform/db.js';
+import type { FlowDefinition } from './flow-definition.js';
 
 export interface FaqAnswer {
   text: string;
@@ -11,10 +12,17 @@ export interface BotFaq {
   question: string;
   answer: FaqAnswer;
 }
+export interface BotFlow {
+  id: string;
+  name: string;
+  definition: FlowDefinition;
+}
 export interface TenantBot {
   version: string;
   matcher: FaqMatcher;
   faqs: Map<string, BotFaq>;
+  /** Task flows, keyed by their matcher id `flow:<id>`. */
+  flows: Map<string, BotFlow>;
   trainedAt: Date;
   trainMs: number;
 }
@@ -31,19 +39,31 @@ async function faqVersion(sql: Sql, tenantId: string) {
     `SELECT count(*)::int AS n, COALESCE(max(updated_at), 'epoch')::text AS at FROM kb_faqs WHERE tenant_id = $1 AND ${LIVE}`,
     [tenantId],
   );
-  return `${row.n}:${row.at}`;
+  const [flows] = await sql.query(
+    `SELECT count(*)::int AS n, COALESCE(max(updated_at), 'epoch')::text AS at FROM bot_flows WHERE tenant_id = $1 AND enabled`,
+    [tenantId],
+  );
+  return `${row.n}:${row.at}|${flows.n}:${flows.at}`;
 }
 
 async function train(kernel: Kernel, tenantId: string, version: string): Promise<TenantBot> {
-  const rows = await kernel.db.tenantTx(tenantId, (sql) =>
-    sql.query(
+  const [rows, flowRows] = await kernel.db.tenantTx(tenantId, async (sql) => [
+    await sql.query(
       `SELECT id, question, similar_questions, answer, channel_answers FROM kb_faqs WHERE tenant_id = $1 AND ${LIVE}`,
       [tenantId],
     ),
-  );
+    await sql.query('SELECT id, name, triggers, definition FROM bot_flows WHERE tenant_id = $1 AND enabled', [
+      tenantId,
+    ]),
+  ]);
   const started = performance.now();
-  const matcher = FaqMatcher.train(
-    rows.map((r) => ({ id: r.id, questions: [r.question, ...(r.similar_questions ?? [])] })),
+  const matcher = FaqMatcher.train([
+    ...rows.map((r) => ({ id: r.id, questions: [r.question, ...(r.similar_questions ?? [])] })),
+    // a flow is started by its name and trigger phrases, learnt like an FAQ entry's questions
+    ...flowRows.map((f) => ({ id: `flow:${f.id}`, questions: [f.name, ...(f.triggers ?? [])] })),
+  ]);
+  const flows = new Map<string, BotFlow>(
+    flowRows.map((f) => [`flow:${f.id}`, { id: f.id, name: f.name, definition: f.definition }]),
   );
   const faqs = new Map<string, BotFaq>(
     rows.map((r) => [
@@ -51,7 +71,14 @@ async function train(kernel: Kernel, tenantId: string, version: string): Promise
       { id: r.id, question: r.question, answer: (r.channel_answers?.website ?? r.answer) as FaqAnswer },
     ]),
   );
-  return { version, matcher, faqs, trainedAt: new Date(), trainMs: Math.round(performance.now() - started) };
+  return {
+    version,
+    matcher,
+    faqs,
+    flows,
+    trainedAt: new Date(),
+    trainMs: Math.round(performance.now() - started),
+  };
 }
 
 /**
@@ -75,5 +102,5 @@ export async function tenantBot(kernel: Kernel, tenantId: string): Promise<Tenan
 
 /** Inside the caller's transaction (embedded mode has one connection: a second transaction would wait forever). */
 export async function hasLiveFaqs(sql: Sql, tenantId: string) {
-  return !(await faqVersion(sql, tenantId)).startsWith('0:');
+  return (await faqVersion(sql, tenantId)).split('|').some((part) => !part.startsWith('0:'));
 }

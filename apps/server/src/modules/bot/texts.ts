@@ -38,6 +38,16 @@ const TEXTS = {
   'reason.not_solved': { 'zh-CN': '客户反馈未解决', en: 'the customer said the answer did not help' },
   none: { 'zh-CN': '无', en: 'none' },
   name: { 'zh-CN': '智能助手', en: 'Assistant' },
+  flowCancelled: {
+    'zh-CN': '好的，已取消。还有什么可以帮您？',
+    en: 'OK, cancelled. Anything else I can help with?',
+  },
+  flowInvalid: { 'zh-CN': '格式好像不对。', en: "That doesn't look right." },
+  flowError: {
+    'zh-CN': '抱歉，暂时查询不到。您可以稍后再试，或者转人工客服。',
+    en: "Sorry, I can't look that up right now. Try again later, or talk to a person.",
+  },
+  'reason.flow_error': { 'zh-CN': '任务流程调用失败', en: 'a task flow could not reach its service' },
 } satisfies Record<string, Record<BotLocale, string>>;
 
 export type BotText = keyof typeof TEXTS;

@@ -59,6 +59,26 @@ export function demoRoutes(app: App, kernel: Kernel) {
     return reply.header('content-type', TYPES[path.extname(file)]).send(data);
   });
 
+  // the demo shop's order API, which the demo bot's order-status flow calls: made-up orders, by number
+  app.get(
+    '/demo/api/orders/:number',
+    { config: { public: true }, schema: { hide: true } },
+    async (request, reply) => {
+      const number = (request.params as { number: string }).number.toUpperCase();
+      if (!/^KF[0-9]{8}$/.test(number) || number.endsWith('0')) {
+        return reply.code(404).send({ error: { code: 'order_not_found', message: 'no such order' } });
+      }
+      const last = Number(number.slice(-1));
+      const [statusText, detail, status] =
+        last <= 3
+          ? ['待发货', '仓库正在打包，预计 24 小时内发出', 'processing']
+          : last <= 6
+            ? ['运输中', `顺丰速运 SF${number.slice(2)}，预计明天送达`, 'shipped']
+            : ['已签收', '包裹已由本人签收', 'delivered'];
+      return { number, status, statusText, detail };
+    },
+  );
+
   app.get('/demo', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
     const [inbox] = await kernel.db.system.query(
       `SELECT i.public_id FROM inboxes i JOIN tenants t ON t.id = i.tenant_id WHERE t.slug = $1 AND i.channel = 'website' ORDER BY i.created_at LIMIT 1`,
