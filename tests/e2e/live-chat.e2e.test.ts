@@ -10,6 +10,7 @@ import {
   describeBrowser,
   launchBrowser,
   requireBuilt,
+  setDemoBot,
   startServer,
   type KefuServer,
 } from './support.js';
@@ -66,6 +67,8 @@ describeBrowser('live chat (agent workspace ↔ website widget)', () => {
       name: 'live-chat',
       env: { WIDGET_RATE_LIMIT_PER_MINUTE: '1000', WIDGET_SESSION_RATE_LIMIT_PER_MINUTE: '1000' },
     });
+    // this test is about people talking to people: the demo's bot stays out (tests/e2e/bot.e2e.test.ts has it)
+    await setDemoBot(server.baseUrl, false);
     const b = await launchBrowser();
     browser = b;
     agentCtx = await b.newContext({

@@ -174,3 +174,15 @@ export async function apiSession(baseUrl: string, email: string, password: strin
     cookie: cookieHeader,
   };
 }
+
+/** Turns the demo inbox's bot on or off (tests of the human loop switch it off first). */
+export async function setDemoBot(baseUrl: string, enabled: boolean) {
+  const owner = await apiSession(baseUrl, 'owner@demo.kefu.local', 'kefu-demo-owner');
+  const { items } = await owner.get<{
+    items: { id: string; channel: string; settings: Record<string, unknown> & { bot?: object } }[];
+  }>('/inboxes');
+  const inbox = items.find((i) => i.channel === 'website')!;
+  await owner.patch(`/inboxes/${inbox.id}`, {
+    settings: { ...inbox.settings, bot: { ...(inbox.settings.bot ?? {}), enabled } },
+  });
+}

@@ -8,6 +8,7 @@ import {
   describeBrowser,
   launchBrowser,
   requireBuilt,
+  setDemoBot,
   startServer,
   type KefuServer,
 } from './support.js';
@@ -59,6 +60,7 @@ describeBrowser('website widget', () => {
       name: 'widget',
       env: { WIDGET_RATE_LIMIT_PER_MINUTE: '1000', WIDGET_SESSION_RATE_LIMIT_PER_MINUTE: '1000' },
     });
+    await setDemoBot(server.baseUrl, false); // the widget's own behaviour, without the demo's bot
     browser = await launchBrowser();
     ctx = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' });
     page = await ctx.newPage();

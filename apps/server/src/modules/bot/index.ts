@@ -127,6 +127,11 @@ export async function replyTo(kernel: Kernel, tenantId: string, conversationId: 
       (await tx.sql.query('SELECT 1 FROM bot_turns WHERE conversation_id = $1 LIMIT 1', [conversationId]))
         .length === 0;
     const decision = decide(message.body, bot.matcher, session?.misses ?? 0);
+    // name what the customer asked by the entry's standard question, not the paraphrase that matched
+    const named = decision.steps.find((st) => st.kind === 'answer' || st.kind === 'suggest');
+    const namedId =
+      named?.kind === 'answer' ? named.faqId : named?.kind === 'suggest' ? named.choices[0]?.faqId : null;
+    if (namedId && bot.faqs.has(namedId)) decision.intent = bot.faqs.get(namedId)!.question;
     const active = (session?.flow ?? null) as FlowState | null;
     const setFlow = (state: FlowState | null) =>
       tx.sql.query(
