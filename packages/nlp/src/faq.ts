@@ -167,6 +167,39 @@ export class FaqMatcher {
   }
 }
 
+/** TF-IDF cosine over words and Chinese bigrams, for ranking passages (help articles, answers) by a query. */
+export class TfIdfIndex {
+  private readonly idf = new Map<string, number>();
+  private readonly docs: { id: string; v: Vector }[];
+
+  constructor(docs: { id: string; text: string }[]) {
+    const tokenized = docs.map((d) => ({ id: d.id, t: terms(d.text) }));
+    const df = new Map<string, number>();
+    for (const d of tokenized) for (const t of new Set(d.t)) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const [t, n] of df) this.idf.set(t, Math.log(1 + tokenized.length / n));
+    this.docs = tokenized.map((d) => ({ id: d.id, v: this.vectorize(d.t) }));
+  }
+
+  private vectorize(t: string[]): Vector {
+    const v: Vector = new Map();
+    for (const term of t) {
+      const w = this.idf.get(term);
+      if (w) v.set(term, (v.get(term) ?? 0) + w);
+    }
+    let norm = 0;
+    for (const x of v.values()) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    for (const [k, x] of v) v.set(k, x / norm);
+    return v;
+  }
+
+  /** Cosine similarity (0..1) of the query to every document, by id. */
+  scores(query: string): Map<string, number> {
+    const q = this.vectorize(terms(query));
+    return new Map(this.docs.map((d) => [d.id, cosine(q, d.v)]));
+  }
+}
+
 /**
  * Splits a message that asks several things ("运费多少？另外怎么开发票") into its questions.
  * Single questions come back as one part.

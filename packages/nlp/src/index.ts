@@ -23,6 +23,7 @@ export {
 export { detectAnger, type AngerResult } from './anger.js';
 export {
   FaqMatcher,
+  TfIdfIndex,
   splitQuestions,
   type FaqEntry,
   type FaqCandidate,

@@ -22,8 +22,8 @@ export interface Config {
   authRateLimitPerMinute: number;
   widgetRateLimitPerMinute: number;
   widgetSessionRateLimitPerMinute: number;
-  /** Let bot task flows call private and loopback addresses (off: they could probe Kefu's own network). */
-  botFlowsAllowPrivateNetwork: boolean;
+  /** Let bot task flows and tenants' AI endpoints reach private and loopback addresses (off: they could probe Kefu's own network). */
+  botAllowPrivateNetwork: boolean;
   seedDemo: boolean;
   trustProxy: boolean;
   webDist: string;
@@ -106,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1),
     widgetRateLimitPerMinute: int(env, 'WIDGET_RATE_LIMIT_PER_MINUTE', 600, 1),
     widgetSessionRateLimitPerMinute: int(env, 'WIDGET_SESSION_RATE_LIMIT_PER_MINUTE', 60, 1),
-    botFlowsAllowPrivateNetwork: bool(env, 'BOT_FLOWS_ALLOW_PRIVATE_NETWORK', false),
+    botAllowPrivateNetwork: bool(env, 'BOT_ALLOW_PRIVATE_NETWORK', false),
     seedDemo: bool(env, 'SEED_DEMO', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     webDist: path.resolve(env.WEB_DIST || new URL('../../../web/dist', import.meta.url).pathname),

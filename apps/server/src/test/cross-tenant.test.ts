@@ -174,6 +174,14 @@ describe(`tenant isolation across every route (${MODE})`, () => {
       secret: 'A-flowsecret-SECRET',
     });
     aIds.push(aFlow.body.flow.id);
+    await aOwner.put('/api/v1/bot/ai', {
+      enabled: false,
+      baseUrl: 'https://ai.example/v1',
+      apiKey: 'A-aikey-SECRET',
+      embeddingModel: 'A-aimodel-SECRET',
+      chatModel: 'A-aimodel-SECRET',
+    });
+    aSecrets.push('A-aikey-SECRET', 'A-aimodel-SECRET');
     aSecrets.push('A-flow-SECRET', 'A-trigger-SECRET', 'A-flowanswer-SECRET', 'A-flowsecret-SECRET');
     await aOwner.post(`/api/v1/conversations/${conversation.id}/assign`, {
       assigneeId: a.user.id,

@@ -84,6 +84,23 @@ function BotActions({ chat, message }: { chat: Chat; message: ChatMessage }) {
           })}
         </div>
       )}
+      {content.citations && content.citations.length > 0 && (
+        <div class="sources" data-testid="kefu-sources">
+          <span>{t('sources')}:</span>
+          {content.citations.map((c) => {
+            const url = c.url ? safeUrl(c.url) : null;
+            return url ? (
+              <a key={c.n} href={url} target="_blank" rel="noopener noreferrer">
+                [{c.n}] {c.title}
+              </a>
+            ) : (
+              <span key={c.n}>
+                [{c.n}] {c.title}
+              </span>
+            );
+          })}
+        </div>
+      )}
       {content.feedback &&
         (given === undefined ? (
           <div class="feedback" data-testid="kefu-feedback">

@@ -30,6 +30,8 @@ export interface MessageContent {
   buttons?: { label: string; reply?: string; url?: string }[];
   suggestions?: { label: string; faqId: string }[];
   feedback?: { faqId: string };
+  /** Sources of an AI answer. */
+  citations?: { n: number; title: string; url: string | null }[];
 }
 export interface Conversation {
   id: string;

@@ -46,6 +46,7 @@ const zh = {
   notSolved: '未解决',
   thanks: '感谢您的反馈',
   botFallback: '智能助手',
+  sources: '参考资料',
 };
 type Strings = typeof zh;
 
@@ -95,6 +96,7 @@ const en: Strings = {
   notSolved: 'No',
   thanks: 'Thanks for your feedback',
   botFallback: 'Assistant',
+  sources: 'Sources',
 };
 
 const catalogues: Record<Locale, Strings> = { 'zh-CN': zh, en };

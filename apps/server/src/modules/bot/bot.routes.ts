@@ -5,6 +5,7 @@ import { errors } from '../../platform/schemas.js';
 import { assist, botMetrics, testMatch, workbench } from './workbench.js';
 import { IdParams } from '../../platform/schemas.js';
 import { createFlow, deleteFlow, listFlows, testFlow, updateFlow } from './flows.js';
+import { getAiSettings, putAiSettings } from './ai.js';
 
 const Days = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })) });
 const Group = Type.Object({
@@ -235,5 +236,51 @@ export function botRoutes(app: App, kernel: Kernel) {
       },
     },
     async (request) => testFlow(kernel, contextOf(request), request.params.id, request.body.slots),
+  );
+
+  const AiView = Type.Object({
+    enabled: Type.Boolean(),
+    baseUrl: Type.String(),
+    embeddingModel: Type.String(),
+    chatModel: Type.String(),
+    minScore: Type.Number(),
+    hasApiKey: Type.Boolean(),
+  });
+  app.get(
+    '/api/v1/bot/ai',
+    {
+      config: { permission: 'tenant.update' },
+      schema: {
+        tags,
+        summary: "The tenant's optional OpenAI-compatible endpoint",
+        response: { 200: AiView, ...errors },
+      },
+    },
+    async (request) => getAiSettings(kernel, contextOf(request)),
+  );
+  app.put(
+    '/api/v1/bot/ai',
+    {
+      config: { permission: 'tenant.update' },
+      schema: {
+        tags,
+        body: Type.Object({
+          enabled: Type.Boolean(),
+          baseUrl: Type.String({
+            pattern: '^https?://',
+            maxLength: 500,
+            description: 'e.g. https://api.example.com/v1',
+          }),
+          apiKey: Type.Optional(
+            Type.String({ maxLength: 500, description: 'write-only; empty string clears it' }),
+          ),
+          embeddingModel: Type.String({ minLength: 1, maxLength: 100 }),
+          chatModel: Type.String({ minLength: 1, maxLength: 100 }),
+          minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+        }),
+        response: { 200: AiView, ...errors },
+      },
+    },
+    async (request) => putAiSettings(kernel, contextOf(request), request.body),
   );
 }

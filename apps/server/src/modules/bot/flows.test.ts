@@ -99,7 +99,7 @@ describe(`task flows in the bot (${MODE})`, () => {
     });
     await new Promise<void>((r) => shop.listen(0, '127.0.0.1', () => r()));
     shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
-    env = await openTestEnv({ botFlowsAllowPrivateNetwork: true });
+    env = await openTestEnv({ botAllowPrivateNetwork: true });
     server = await env.node();
   });
   afterAll(async () => {
@@ -193,7 +193,7 @@ describe(`task flows in the bot (${MODE})`, () => {
   });
 
   it('refuses private addresses unless the operator allows them', async () => {
-    const strict = await env.node({ botFlowsAllowPrivateNetwork: false });
+    const strict = await env.node({ botAllowPrivateNetwork: false });
     const ws = await signupWorkspace(strict, '严格', 'zh-CN');
     const created = await ws.client.post('/api/v1/bot/flows', {
       name: '内网',

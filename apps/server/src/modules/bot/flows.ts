@@ -169,10 +169,9 @@ function isPrivateAddress(ip: string) {
  * runs in. Private and loopback addresses are refused unless the operator allows them, except Kefu's own
  * public address (where the demo order API lives).
  */
-async function assertReachable(kernel: Kernel, url: URL) {
+export async function assertReachable(kernel: Kernel, url: URL) {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('only http and https');
-  if (kernel.config.botFlowsAllowPrivateNetwork || url.origin === new URL(kernel.config.publicUrl).origin)
-    return;
+  if (kernel.config.botAllowPrivateNetwork || url.origin === new URL(kernel.config.publicUrl).origin) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = net.isIP(host) ? [host] : (await dns.lookup(host, { all: true })).map((a) => a.address);
   if (addresses.some(isPrivateAddress)) throw new Error(`${host} is a private address`);

@@ -8,6 +8,7 @@ import { withinBusinessHours } from '../widget/settings.js';
 import { decide, type BotStep } from './engine.js';
 import { CANCEL, advanceFlow, startFlow, type FlowAdvance, type FlowState } from './flow-turn.js';
 import { runFlow } from './flows.js';
+import { generate, loadAiSettings, type Generated } from './ai.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { hasLiveFaqs, tenantBot, type TenantBot } from './knowledge.js';
 import { resolveBotSettings, type ResolvedBotSettings } from './settings.js';
@@ -76,6 +77,24 @@ export function registerBot(kernel: Kernel) {
       { jobId: `bot-${message.id}` },
     );
   });
+  kernel.queue.handle('default', 'bot.generate', async (job) => {
+    const { tenantId, conversationId, messageId } = job.data as {
+      tenantId: string;
+      conversationId: string;
+      messageId: string;
+    };
+    const [row] = await kernel.db.tenantTx(tenantId, async (sql) => [
+      {
+        settings: await loadAiSettings(sql, tenantId),
+        message: (await sql.query('SELECT body FROM messages WHERE id = $1', [messageId]))[0],
+      },
+    ]);
+    const result =
+      row.settings?.enabled && row.message
+        ? await generate(kernel, tenantId, row.settings, row.message.body)
+        : { answer: null, citations: [], reason: 'error' as const };
+    await replyTo(kernel, tenantId, conversationId, messageId, result);
+  });
   kernel.queue.handle('default', 'bot.flow', async (job) => {
     const { tenantId, conversationId } = job.data as { tenantId: string; conversationId: string };
     await finishFlow(kernel, tenantId, conversationId);
@@ -100,7 +119,18 @@ function humanButton(locale: BotLocale) {
   return { label, reply: label };
 }
 
-export async function replyTo(kernel: Kernel, tenantId: string, conversationId: string, messageId: string) {
+/**
+ * The bot's turn for one customer message. `generated` is the AI answer when the tenant has an AI endpoint
+ * and the FAQ entries were not enough: the first pass hands that work to a job (network calls never run
+ * inside a transaction), which comes back here with the result.
+ */
+export async function replyTo(
+  kernel: Kernel,
+  tenantId: string,
+  conversationId: string,
+  messageId: string,
+  generated?: Generated,
+) {
   // train (or reuse) outside the transaction: it is CPU work and must not hold row locks
   const bot = await tenantBot(kernel, tenantId);
   await kernel.events.run(tenantId, async (tx) => {
@@ -212,8 +242,32 @@ export async function replyTo(kernel: Kernel, tenantId: string, conversationId: 
     }
     if (active && decision.steps[0]?.kind === 'handoff') await setFlow(null);
 
+    const unsure =
+      decision.steps.length === 1 &&
+      (decision.steps[0].kind === 'fallback' || decision.steps[0].kind === 'suggest');
+    if (unsure && generated === undefined && (await loadAiSettings(tx.sql, tenantId))?.enabled) {
+      tx.afterCommit(() =>
+        kernel.queue.add(
+          'default',
+          'bot.generate',
+          { tenantId, conversationId, messageId },
+          { jobId: `gen-${messageId}` },
+        ),
+      );
+      return;
+    }
+
     if (first && ctx.bot.greeting && decision.steps[0]?.kind !== 'handoff')
       await say({ body: ctx.bot.greeting });
+    if (unsure && generated?.answer) {
+      const id = await say({
+        body: generated.answer,
+        content: { citations: generated.citations, generated: true },
+      });
+      await turn('answer', id, null, null);
+      decision.steps = [];
+      decision.misses = 0;
+    }
     for (const step of decision.steps) {
       if (step.kind === 'handoff') {
         await handOff(
