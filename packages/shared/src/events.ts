@@ -35,7 +35,8 @@ export interface EventPayloads {
     teamId?: string | null;
     byUserId?: string | null;
   };
-  'message.created': { message: MessagePayload; conversationId: string };
+  /** `handler`: who answers the conversation now ('bot' | 'human'); the bot only listens to its own. */
+  'message.created': { message: MessagePayload; conversationId: string; handler?: 'bot' | 'human' };
   'message.read': { conversationId: string; reader: 'contact' | 'agent'; readAt: string };
   'notification.created': {
     notificationId: string;

@@ -46,7 +46,7 @@ async function inboxContext(tx: TenantTx, inboxId: string): Promise<InboxContext
 export async function maybeStartBot(
   tx: TenantTx,
   kernel: Kernel,
-  conversation: { id: string; inbox_id: string },
+  conversation: { id: string; inbox_id: string; handler?: string },
 ) {
   const ctx = await inboxContext(tx, conversation.inbox_id);
   const { bot } = ctx;
@@ -55,6 +55,7 @@ export async function maybeStartBot(
   if (bot.share < 100 && crypto.randomInt(100) >= bot.share) return false;
   if (!(await hasLiveFaqs(tx.sql, tx.tenantId))) return false;
   await tx.sql.query(`UPDATE conversations SET handler = 'bot' WHERE id = $1`, [conversation.id]);
+  conversation.handler = 'bot'; // the caller's row: the message it adds next is announced as the bot's
   await tx.sql.query(
     `INSERT INTO bot_sessions (conversation_id, tenant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
     [conversation.id, tx.tenantId],
@@ -65,11 +66,13 @@ export async function maybeStartBot(
 /** After a customer's message is committed: the bot answers in a job, so event delivery never waits for it. */
 export function registerBot(kernel: Kernel) {
   kernel.events.on('message.created', async (event) => {
-    const { message, conversationId } = event.payload as {
+    const { message, conversationId, handler } = event.payload as {
       message: { id: string; senderType: string; private: boolean };
       conversationId: string;
+      handler?: string;
     };
-    if (message.senderType !== 'contact' || message.private) return;
+    // conversations people handle cost the bot nothing: no job per message
+    if (message.senderType !== 'contact' || message.private || handler !== 'bot') return;
     await kernel.queue.add(
       'default',
       'bot.reply',

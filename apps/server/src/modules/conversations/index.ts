@@ -189,7 +189,7 @@ export async function addMessage(tx: TenantTx, kernel: Kernel, conversation: any
   const { deliveredAt: _d, readAt: _r, ...payload } = message;
   tx.emit(
     'message.created',
-    { message: payload, conversationId: conversation.id },
+    { message: payload, conversationId: conversation.id, handler: conversation.handler },
     message.private ? [rooms.tenant(tx.tenantId)] : publicRooms(tx.tenantId, conversation.contact_id),
   );
   for (const userId of mentions) {
