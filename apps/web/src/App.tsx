@@ -3,6 +3,10 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { AdminOnly } from './components/AdminOnly';
 import { AppLayout } from './components/AppLayout';
 import { RequireAuth } from './components/RequireAuth';
+import { RequirePermission } from './components/RequirePermission';
+import { ArticleEditorPage } from './pages/ArticleEditorPage';
+import { BotPage } from './pages/BotPage';
+import { KnowledgeBasePage } from './pages/KnowledgeBasePage';
 import { AcceptInvitePage } from './pages/AcceptInvitePage';
 import { ApiTokensPage } from './pages/ApiTokensPage';
 import { AuditLogPage } from './pages/AuditLogPage';
@@ -44,6 +48,16 @@ export function App() {
           <Route path="contacts" element={<ContactsPage />} />
           <Route path="contacts/:id" element={<ContactPage />} />
           <Route path="canned-responses" element={<CannedResponsesPage />} />
+          <Route path="kb/articles/:articleId" element={<ArticleEditorPage />} />
+          <Route path="kb/:tab?" element={<KnowledgeBasePage />} />
+          <Route
+            path="bot/:tab?"
+            element={
+              <RequirePermission permission="kb.manage">
+                <BotPage />
+              </RequirePermission>
+            }
+          />
           <Route path="search" element={<SearchPage />} />
           <Route path="inboxes" element={admin(<InboxesPage />)} />
           <Route path="inboxes/:id" element={admin(<InboxSettingsPage />)} />

@@ -1,9 +1,14 @@
 import { notifications } from '@mantine/notifications';
+import { roleAllows, type Permission } from '@kefu/shared';
 import i18n from './i18n';
 import { ApiError, type Role } from './api';
 
 export const ADMIN_ROLES: Role[] = ['owner', 'admin'];
 export const isAdmin = (role: Role | undefined): boolean => !!role && ADMIN_ROLES.includes(role);
+
+/** Whether a role has a permission (the server's matrix in @kefu/shared; the server still decides). */
+export const can = (role: Role | undefined, permission: Permission): boolean =>
+  !!role && roleAllows(role, permission);
 
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

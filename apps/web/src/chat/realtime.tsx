@@ -119,6 +119,8 @@ function handleEvent(qc: QueryClient, event: EventEnvelope, userId: string, inva
         ...(p.priority ? { priority: p.priority as typeof c.priority } : {}),
         ...(p.labels ? { labels: p.labels } : {}),
         ...(p.snoozedUntil !== undefined ? { snoozedUntil: p.snoozedUntil } : {}),
+        // the bot hands a conversation to the humans; nothing hands it back
+        ...(p.changes?.includes('handler') ? { handler: 'human' as const } : {}),
       }));
       invalidateLists();
       break;
@@ -150,6 +152,12 @@ function handleEvent(qc: QueryClient, event: EventEnvelope, userId: string, inva
       );
       break;
     }
+    case 'kb.faq.changed':
+    case 'kb.article.changed':
+    case 'kb.category.changed':
+      // someone changed the knowledge base: lists refetch when next shown
+      void qc.invalidateQueries({ queryKey: ['kb'], refetchType: 'none' });
+      break;
     case 'contact.updated':
     case 'contact.merged': {
       const p = event.payload as { contactId: string };

@@ -1,9 +1,10 @@
 // Live-chat objects as described in docs/live-chat.md.
+import type { BotSettings } from '../kb/types';
 
 export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export type SenderType = 'contact' | 'agent' | 'bot' | 'system';
-export type View = 'mine' | 'unassigned' | 'all';
+export type View = 'mine' | 'unassigned' | 'bot' | 'all';
 
 export const STATUSES: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
 export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -43,6 +44,8 @@ export interface Conversation {
   lastMessageAt: string;
   unread: number;
   pageContext: PageContext | null;
+  /** 'bot' while the bot answers, 'human' after a handoff (or when the bot never took it) */
+  handler?: 'bot' | 'human';
   createdAt: string;
 }
 
@@ -67,6 +70,16 @@ export interface Message {
   createdAt: string;
   deliveredAt: string | null;
   readAt: string | null;
+  /** bot messages: answer buttons, "did you mean" choices, the matched FAQ entry */
+  content?: BotContent | null;
+}
+
+export interface BotContent {
+  buttons?: { label: string; reply?: string; url?: string }[];
+  suggestions?: { label: string; faqId: string }[];
+  faq?: { id: string; question: string };
+  feedback?: { faqId: string };
+  [key: string]: unknown;
 }
 
 export interface MessagesPage {
@@ -115,6 +128,7 @@ export interface WebsiteSettings {
   allowedDomains: string[];
   officeHours: { enabled: boolean; offlineMessage: string };
   enforceIdentity: boolean;
+  bot: BotSettings;
 }
 
 export interface Inbox {

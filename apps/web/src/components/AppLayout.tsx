@@ -4,10 +4,12 @@ import {
   IconActivity,
   IconAddressBook,
   IconAlertOctagon,
+  IconBook2,
   IconInbox,
   IconMessageBolt,
   IconMessages,
   IconHome,
+  IconRobot,
   IconKey,
   IconMail,
   IconSettings,
@@ -16,13 +18,14 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { Permission } from '@kefu/shared';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useConversationUnread } from '../chat/unread';
 import { RealtimeProvider } from '../chat/realtime';
 import { useAuthed } from '../session';
-import { isAdmin } from '../util';
+import { can, isAdmin } from '../util';
 import { GlobalSearch } from './GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
@@ -36,6 +39,8 @@ interface NavItem {
   icon: Icon;
   testId: string;
   adminOnly?: boolean;
+  /** shown only to roles with this permission */
+  permission?: Permission;
   badge?: boolean;
 }
 
@@ -49,6 +54,8 @@ const MAIN: NavItem[] = [
   },
   { to: '/app/contacts', label: 'nav.contacts', icon: IconAddressBook, testId: 'nav-contacts' },
   { to: '/app/canned-responses', label: 'nav.canned', icon: IconMessageBolt, testId: 'nav-canned' },
+  { to: '/app/kb', label: 'nav.kb', icon: IconBook2, testId: 'nav-kb' },
+  { to: '/app/bot', label: 'nav.bot', icon: IconRobot, testId: 'nav-bot', permission: 'kb.manage' },
   { to: '/app', label: 'nav.home', icon: IconHome, testId: 'nav-home' },
   { to: '/app/profile', label: 'nav.profile', icon: IconUser, testId: 'nav-profile' },
   { to: '/app/members', label: 'nav.members', icon: IconUsers, testId: 'nav-members' },
@@ -158,7 +165,7 @@ export function AppLayout() {
             <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="xs" mb={4}>
               {t('nav.workspace')}
             </Text>
-            {MAIN.map(renderItem)}
+            {MAIN.filter((item) => !item.permission || can(user.role, item.permission)).map(renderItem)}
             {admin && (
               <>
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="xs" mt="md" mb={4}>

@@ -9,6 +9,7 @@ import { keys, patchConversation, useConversation, useConversationList, useMessa
 import { notificationPermission, requestNotificationPermission } from '../chat/alerts';
 import { setActiveConversation, useContactTyping } from '../chat/realtime';
 import type { ConversationFilters } from '../chat/types';
+import { AssistPanel } from '../components/chat/AssistPanel';
 import { Composer, type ComposerHandle } from '../components/chat/Composer';
 import { ContactPanel } from '../components/chat/ContactPanel';
 import { ConversationHeader, useConversationActions } from '../components/chat/ConversationHeader';
@@ -134,6 +135,11 @@ function Thread({
           data={messages.data}
           isPending={messages.isPending}
           typingName={typingName}
+        />
+        <AssistPanel
+          conversationId={id}
+          lastContactMessageId={lastContactMessage}
+          onPick={(answer) => composerRef.current?.insert(answer)}
         />
         <Composer
           conversationId={id}

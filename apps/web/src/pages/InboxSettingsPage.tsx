@@ -29,6 +29,8 @@ import { keys } from '../chat/api';
 import type { FieldMode, Inbox, WebsiteSettings } from '../chat/types';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { QueryState } from '../components/QueryState';
+import { BotSettingsCard } from '../components/inbox/BotSettingsCard';
+import { BOT_DEFAULTS } from '../kb/types';
 import { notifyError, notifySuccess } from '../util';
 
 const DEFAULTS: WebsiteSettings = {
@@ -42,6 +44,7 @@ const DEFAULTS: WebsiteSettings = {
   allowedDomains: [],
   officeHours: { enabled: false, offlineMessage: '' },
   enforceIdentity: false,
+  bot: BOT_DEFAULTS,
 };
 
 function resolve(s: Inbox['settings']): WebsiteSettings {
@@ -50,6 +53,7 @@ function resolve(s: Inbox['settings']): WebsiteSettings {
     ...s,
     preChatForm: { ...DEFAULTS.preChatForm, ...(s.preChatForm ?? {}) },
     officeHours: { ...DEFAULTS.officeHours, ...(s.officeHours ?? {}) },
+    bot: { ...DEFAULTS.bot, ...(s.bot ?? {}) },
     allowedDomains: s.allowedDomains ?? [],
   } as WebsiteSettings;
 }
@@ -74,8 +78,8 @@ function SettingsForm({ inbox }: { inbox: Inbox }) {
       if (e instanceof ApiError && e.fieldErrors.length) {
         const next: Record<string, string> = {};
         for (const f of e.fieldErrors) {
-          const key = f.field.replace(/^\/?(body[./])?(settings[./])?/, '').split(/[./]/)[0];
-          next[key] = f.message;
+          const path = f.field.replace(/^\/?(body[./])?(settings[./])?/, '').split(/[./]/);
+          next[path[0] === 'bot' ? `bot.${path[1] ?? ''}` : path[0]] = f.message;
         }
         setErrors(next);
       } else notifyError(e);
@@ -87,6 +91,8 @@ function SettingsForm({ inbox }: { inbox: Inbox }) {
     if (!/^#[0-9a-fA-F]{6}$/.test(s.brandColor)) next.brandColor = t('inboxes.colorRule');
     if (s.avatarUrl && !/^(https?:\/\/|\/)/.test(s.avatarUrl)) next.avatarUrl = t('inboxes.urlRule');
     if (s.allowedDomains.some((d) => !DOMAIN_RE.test(d))) next.allowedDomains = t('inboxes.domainRule');
+    if (s.bot.avatarUrl && !/^(https?:\/\/|\/)/.test(s.bot.avatarUrl))
+      next['bot.avatarUrl'] = t('inboxes.urlRule');
     setErrors(next);
     return Object.keys(next).length === 0;
   };
@@ -223,6 +229,7 @@ function SettingsForm({ inbox }: { inbox: Inbox }) {
             />
           </Stack>
         </Card>
+        <BotSettingsCard value={s.bot} onChange={(bot) => setS({ ...s, bot })} errors={errors} />
         <Card withBorder>
           <Title order={4} size="h5" mb="sm">
             {t('inboxes.security')}

@@ -33,6 +33,8 @@ export type ComposerMode = 'reply' | 'note';
 export interface ComposerHandle {
   focus: (mode?: ComposerMode) => void;
   openCanned: () => void;
+  /** Puts text into the reply at the caret (nothing is sent). */
+  insert: (text: string) => void;
 }
 
 const EMOJI = [
@@ -304,6 +306,20 @@ export function Composer({ conversationId, vars, disabled, handleRef }: Props) {
     focus: (mode) => {
       if (mode && mode !== draft.mode) setMode(mode);
       input.current?.focus();
+    },
+    insert: (text) => {
+      const el = input.current;
+      const caret =
+        el && document.activeElement === el ? (el.selectionStart ?? draft.body.length) : draft.body.length;
+      const before = draft.body.slice(0, caret);
+      const sep = before && !before.endsWith('\n') ? '\n' : '';
+      const body = `${before}${sep}${text}${draft.body.slice(caret)}`;
+      update({ ...draft, mode: 'reply', body });
+      const pos = before.length + sep.length + text.length;
+      requestAnimationFrame(() => {
+        el?.focus();
+        el?.setSelectionRange(pos, pos);
+      });
     },
     openCanned: () => {
       const el = input.current;

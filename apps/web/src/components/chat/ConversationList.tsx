@@ -15,7 +15,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconTag, IconUser } from '@tabler/icons-react';
+import { IconRobot, IconSearch, IconTag, IconUser } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInboxes } from '../../chat/api';
@@ -74,6 +74,7 @@ export function ConversationList(props: Props) {
           data={[
             { value: 'mine', label: t('chat.view.mine') },
             { value: 'unassigned', label: t('chat.view.unassigned') },
+            { value: 'bot', label: t('chat.view.bot') },
             { value: 'all', label: t('chat.view.all') },
           ]}
           data-testid="conversation-view"
@@ -166,8 +167,14 @@ function ConversationRow({
 }) {
   const { t } = useTranslation();
   const name = c.contact.name || t('chat.visitor');
+  const prefix =
+    c.lastMessage?.senderType === 'agent'
+      ? t('chat.youPrefix')
+      : c.lastMessage?.senderType === 'bot'
+        ? t('chat.botPrefix')
+        : '';
   const preview = c.lastMessage
-    ? `${c.lastMessage.senderType === 'agent' ? t('chat.youPrefix') : ''}${c.lastMessage.body || t('chat.attachment')}`
+    ? `${prefix}${c.lastMessage.body || t('chat.attachment')}`
     : t('chat.noMessages');
   return (
     <UnstyledButton
@@ -219,6 +226,17 @@ function ConversationRow({
             <Text size="xs" c="dimmed">
               #{c.number}
             </Text>
+            {c.handler === 'bot' && (
+              <Badge
+                size="xs"
+                variant="light"
+                color="blue"
+                leftSection={<IconRobot size={10} />}
+                data-testid="bot-badge"
+              >
+                {t('chat.botBadge')}
+              </Badge>
+            )}
             {c.status !== 'open' && (
               <Badge size="xs" variant="light" color={STATUS_COLORS[c.status]}>
                 {t(`chat.status.${c.status}`)}

@@ -1,6 +1,7 @@
 import {
   Anchor,
   Avatar,
+  Badge,
   Box,
   Button,
   Center,
@@ -17,6 +18,7 @@ import {
   IconCheck,
   IconChecks,
   IconClock,
+  IconExternalLink,
   IconLock,
   IconPaperclip,
   IconRobot,
@@ -24,11 +26,12 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import { keys } from '../../chat/api';
 import { outbox, type PendingMessage } from '../../chat/outbox';
 import { Linkify, clockTime, formatSize, initials } from '../../chat/text';
-import type { Attachment, Message, MessagesPage } from '../../chat/types';
+import type { Attachment, BotContent, Message, MessagesPage } from '../../chat/types';
 import { formatDateTime, notifyError } from '../../util';
 
 function Attachments({ items, mine }: { items: Attachment[]; mine: boolean }) {
@@ -96,8 +99,97 @@ function Ticks({ m }: { m: Message }) {
   );
 }
 
+/** What the bot attached to its message (read-only here): buttons, "did you mean" choices, the FAQ entry. */
+function BotExtras({ content }: { content: BotContent }) {
+  const { t } = useTranslation();
+  const buttons = Array.isArray(content.buttons) ? content.buttons : [];
+  const suggestions = Array.isArray(content.suggestions) ? content.suggestions : [];
+  const faq = content.faq && typeof content.faq.question === 'string' ? content.faq : null;
+  if (!buttons.length && !suggestions.length && !faq) return null;
+  return (
+    <Stack gap={4} mt={6} data-testid="bot-content">
+      {suggestions.length > 0 && (
+        <Stack gap={2} data-testid="bot-suggestions">
+          {suggestions.map((sg, i) => (
+            <Paper key={`${sg.faqId}-${i}`} withBorder px={8} py={2} radius="sm" bg="white">
+              <Text size="xs">{sg.label}</Text>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {buttons.length > 0 && (
+        <Group gap={4} data-testid="bot-buttons">
+          {buttons.map((b, i) => (
+            <Tooltip
+              key={`${b.label}-${i}`}
+              label={b.url ? b.url : t('chat.botButtonReply', { reply: b.reply || b.label })}
+              multiline
+              maw={280}
+            >
+              <Badge
+                variant="outline"
+                color="blue"
+                radius="sm"
+                tt="none"
+                rightSection={b.url ? <IconExternalLink size={10} /> : undefined}
+                style={{ background: 'var(--mantine-color-white)' }}
+              >
+                {b.label}
+              </Badge>
+            </Tooltip>
+          ))}
+        </Group>
+      )}
+      {faq && (
+        <Text size="xs" c="dimmed" data-testid="bot-faq">
+          {t('chat.botMatched')}{' '}
+          <Anchor component={Link} to={`/app/kb?faq=${encodeURIComponent(faq.id)}`} size="xs" inherit>
+            {faq.question}
+          </Anchor>
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function MessageItem({ m }: { m: Message }) {
   const { t } = useTranslation();
+  if (m.senderType === 'system' && m.private) {
+    // a note from the system for the team, e.g. the bot's handoff: why, and what the customer asked
+    return (
+      <Center data-testid="thread-message" data-sender="system" data-private data-message-id={m.id}>
+        <Paper
+          withBorder
+          px="sm"
+          py={6}
+          radius="md"
+          maw="85%"
+          style={{
+            background: 'var(--mantine-color-orange-0)',
+            borderColor: 'var(--mantine-color-orange-3)',
+          }}
+          data-testid="system-note"
+        >
+          <Group gap={6} mb={2} wrap="nowrap">
+            <IconRobot size={14} color="var(--mantine-color-orange-7)" />
+            <Text size="xs" fw={600} c="orange.8">
+              {t('chat.systemNote')}
+            </Text>
+            <Text size="10px" c="dimmed">
+              {clockTime(m.createdAt)}
+            </Text>
+          </Group>
+          <Text
+            size="sm"
+            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+            data-testid="message-body"
+          >
+            <Linkify text={m.body} />
+          </Text>
+        </Paper>
+      </Center>
+    );
+  }
   if (m.senderType === 'system') {
     return (
       <Center data-testid="thread-message" data-sender="system" data-message-id={m.id}>
@@ -142,6 +234,11 @@ function MessageItem({ m }: { m: Message }) {
           <Text size="xs" c="dimmed">
             {note ? t('chat.privateNoteBy', { name }) : name}
           </Text>
+          {bot && name !== t('chat.bot') && (
+            <Badge size="xs" variant="light" color="blue" data-testid="bot-label">
+              {t('chat.botBadge')}
+            </Badge>
+          )}
         </Group>
         <Paper
           px="sm"
@@ -167,6 +264,7 @@ function MessageItem({ m }: { m: Message }) {
             </Text>
           )}
           <Attachments items={m.attachments} mine={!!fg} />
+          {bot && m.content && <BotExtras content={m.content} />}
           <Group gap={4} justify="flex-end" mt={2} c={fg ? 'teal.1' : 'dimmed'}>
             <Tooltip label={formatDateTime(m.createdAt)}>
               <Text size="10px" c={fg ? 'teal.1' : 'dimmed'}>

@@ -1,0 +1,119 @@
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { fetchFaq, kbKeys, useFaqs } from '../../kb/api';
+import type { Faq } from '../../kb/types';
+import { notifySuccess } from '../../util';
+import { FormError } from '../FormError';
+
+function AddSimilarForm({
+  text: initialText,
+  faqId: initialFaqId,
+  onClose,
+  onDone,
+}: {
+  text: string;
+  faqId: string | null;
+  onClose: () => void;
+  onDone: (text: string, faq: Faq) => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const faqs = useFaqs();
+  const [faqId, setFaqId] = useState<string | null>(initialFaqId);
+  const [text, setText] = useState(initialText);
+  const add = useMutation({
+    mutationFn: async () => {
+      // read the entry fresh: someone may have changed its similar questions meanwhile
+      const faq = await fetchFaq(faqId!);
+      const phrase = text.trim();
+      const similarQuestions = faq.similarQuestions.includes(phrase)
+        ? faq.similarQuestions
+        : [...faq.similarQuestions, phrase];
+      return (await api.patch<{ faq: Faq }>(`/kb/faqs/${faq.id}`, { similarQuestions })).faq;
+    },
+    onSuccess: (faq) => {
+      qc.setQueryData(kbKeys.faq(faq.id), faq);
+      void qc.invalidateQueries({ queryKey: kbKeys.faqs });
+      notifySuccess(t('bot.workbench.similarAdded', { question: faq.question }));
+      onDone(text.trim(), faq);
+      onClose();
+    },
+  });
+  const options = (faqs.data ?? []).map((f) => ({ value: f.id, label: f.question }));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (faqId && text.trim()) add.mutate();
+      }}
+    >
+      <Stack>
+        <TextInput
+          label={t('bot.workbench.phrase')}
+          value={text}
+          maxLength={500}
+          onChange={(e) => setText(e.currentTarget.value)}
+          data-testid="add-similar-text"
+        />
+        <Select
+          label={t('bot.workbench.toEntry')}
+          placeholder={t('bot.workbench.pickEntry')}
+          searchable
+          nothingFoundMessage={t('kb.noMatches')}
+          value={faqId}
+          onChange={setFaqId}
+          data={options}
+          disabled={faqs.isPending}
+          data-testid="add-similar-faq"
+          data-autofocus
+        />
+        <Text size="xs" c="dimmed">
+          {t('bot.workbench.addSimilarHelp')}
+        </Text>
+        <FormError error={add.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            disabled={!faqId || !text.trim()}
+            loading={add.isPending}
+            data-testid="add-similar-submit"
+          >
+            {t('bot.workbench.addSimilar')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Adds a customer's wording as a similar question (相似问法) of an FAQ entry. */
+export function AddSimilarModal({
+  target,
+  onClose,
+  onDone,
+}: {
+  target: { text: string; faqId: string | null } | null;
+  onClose: () => void;
+  onDone: (text: string, faq: Faq) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={!!target} onClose={onClose} title={t('bot.workbench.addSimilar')} size="lg">
+      {target && (
+        <AddSimilarForm
+          key={`${target.text}:${target.faqId}`}
+          text={target.text}
+          faqId={target.faqId}
+          onClose={onClose}
+          onDone={onDone}
+        />
+      )}
+    </Modal>
+  );
+}

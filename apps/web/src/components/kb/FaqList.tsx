@@ -1,0 +1,276 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { api } from '../../api';
+import { categoryName, categoryOptions, kbKeys, subtreeIds, useCategories, useFaqs } from '../../kb/api';
+import type { Faq } from '../../kb/types';
+import { notifyError, notifySuccess } from '../../util';
+import { ConfirmModal } from '../ConfirmModal';
+import { QueryState } from '../QueryState';
+import { useCanManageKb } from '../RequirePermission';
+import { FaqEditor } from './FaqEditor';
+
+const PAGE = 100;
+
+export function faqStatus(f: Faq): { key: 'active' | 'disabled' | 'notYet' | 'expired'; color: string } {
+  if (!f.enabled) return { key: 'disabled', color: 'gray' };
+  const now = Date.now();
+  if (f.validFrom && new Date(f.validFrom).getTime() > now) return { key: 'notYet', color: 'yellow' };
+  if (f.validUntil && new Date(f.validUntil).getTime() < now) return { key: 'expired', color: 'orange' };
+  return { key: 'active', color: 'teal' };
+}
+
+function matches(f: Faq, q: string): boolean {
+  if (!q) return true;
+  const hay = [f.question, ...f.similarQuestions, f.answer.text, ...f.tags].join('\n').toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+export function FaqList() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const qc = useQueryClient();
+  const manage = useCanManageKb();
+  const faqs = useFaqs();
+  const categories = useCategories();
+  const [q, setQ] = useState('');
+  const [category, setCategory] = useState<string>('all');
+  const [limit, setLimit] = useState(PAGE);
+  const [editing, setEditing] = useState<Faq | null>(null);
+  const [editorOpen, setEditorOpen] = useState(false);
+  const [deleting, setDeleting] = useState<Faq | null>(null);
+
+  const tree = categories.data?.tree ?? [];
+  const byId = useMemo(
+    () => new Map((categories.data?.items ?? []).map((c) => [c.id, c])),
+    [categories.data],
+  );
+  const filtered = useMemo(() => {
+    const inCategory =
+      category === 'all' ? null : category === 'none' ? new Set<string>() : subtreeIds(tree, category);
+    return (faqs.data ?? []).filter((f) => {
+      if (inCategory) {
+        if (category === 'none' ? f.categoryId !== null : !f.categoryId || !inCategory.has(f.categoryId))
+          return false;
+      }
+      return matches(f, q.trim());
+    });
+  }, [faqs.data, q, category, tree]);
+
+  const remove = useMutation({
+    mutationFn: (id: string) => api.del(`/kb/faqs/${id}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: kbKeys.faqs });
+      void qc.invalidateQueries({ queryKey: kbKeys.categories });
+      notifySuccess(t('kb.deleted'));
+      setDeleting(null);
+    },
+    onError: notifyError,
+  });
+
+  const open = (f: Faq | null) => {
+    setEditing(f);
+    setEditorOpen(true);
+  };
+
+  // /app/kb?faq=<id> (e.g. from a bot answer in a conversation) shows that entry
+  const [params, setParams] = useSearchParams();
+  const linked = params.get('faq');
+  useEffect(() => {
+    if (!linked || !faqs.data) return;
+    const f = faqs.data.find((x) => x.id === linked);
+    if (f) {
+      if (manage) open(f);
+      else setQ(f.question);
+    }
+    setParams(
+      (p) => {
+        p.delete('faq');
+        return p;
+      },
+      { replace: true },
+    );
+  }, [linked, faqs.data]);
+
+  return (
+    <Stack gap="md">
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          style={{ flex: 1, minWidth: 200 }}
+          leftSection={<IconSearch size={16} />}
+          placeholder={t('kb.faq.search')}
+          aria-label={t('kb.faq.search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setLimit(PAGE);
+          }}
+          data-testid="faq-search"
+        />
+        <Select
+          w={240}
+          aria-label={t('kb.category')}
+          value={category}
+          allowDeselect={false}
+          searchable
+          onChange={(v) => {
+            setCategory(v ?? 'all');
+            setLimit(PAGE);
+          }}
+          data={[
+            { value: 'all', label: t('kb.allCategories') },
+            { value: 'none', label: t('kb.noCategory') },
+            ...categoryOptions(tree, locale),
+          ]}
+          data-testid="faq-category-filter"
+        />
+        {manage && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => open(null)} data-testid="faq-create">
+            {t('kb.faq.create')}
+          </Button>
+        )}
+      </Group>
+      <QueryState isPending={faqs.isPending} error={faqs.error} refetch={faqs.refetch} />
+      {faqs.data && (
+        <Card withBorder p={0}>
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" data-testid="faq-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('kb.faq.question')}</Table.Th>
+                  <Table.Th>{t('kb.category')}</Table.Th>
+                  <Table.Th>{t('kb.tags')}</Table.Th>
+                  <Table.Th>{t('kb.status')}</Table.Th>
+                  {manage && <Table.Th />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {filtered.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <Text c="dimmed" ta="center" py="md">
+                        {q || category !== 'all' ? t('kb.noMatches') : t('kb.faq.empty')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {filtered.slice(0, limit).map((f) => {
+                  const status = faqStatus(f);
+                  const cat = f.categoryId ? byId.get(f.categoryId) : undefined;
+                  return (
+                    <Table.Tr key={f.id} data-testid="faq-row" data-faq-id={f.id}>
+                      <Table.Td maw={460}>
+                        <Group gap={6} wrap="nowrap">
+                          <Text size="sm" fw={500} data-testid="faq-row-question">
+                            {f.question}
+                          </Text>
+                          {f.locale === 'en' && (
+                            <Badge size="xs" variant="outline" color="gray">
+                              EN
+                            </Badge>
+                          )}
+                        </Group>
+                        <Text size="xs" c="dimmed" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
+                          {f.answer.text}
+                        </Text>
+                        {f.similarQuestions.length > 0 && (
+                          <Text size="xs" c="dimmed" mt={2}>
+                            {t('kb.faq.similarCount', { count: f.similarQuestions.length })}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{cat ? categoryName(cat, locale) : t('common.none')}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {f.tags.map((tag) => (
+                            <Badge key={tag} size="xs" variant="light" color="gray">
+                              {tag}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge size="sm" variant="light" color={status.color}>
+                          {t(`kb.faq.state.${status.key}`)}
+                        </Badge>
+                      </Table.Td>
+                      {manage && (
+                        <Table.Td>
+                          <Group gap={4} justify="flex-end" wrap="nowrap">
+                            <Tooltip label={t('common.edit')}>
+                              <ActionIcon
+                                variant="subtle"
+                                aria-label={t('common.edit')}
+                                onClick={() => open(f)}
+                                data-testid="faq-edit"
+                              >
+                                <IconPencil size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                            <Tooltip label={t('common.delete')}>
+                              <ActionIcon
+                                variant="subtle"
+                                color="red"
+                                aria-label={t('common.delete')}
+                                onClick={() => setDeleting(f)}
+                                data-testid="faq-delete"
+                              >
+                                <IconTrash size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+      {filtered.length > limit && (
+        <Group justify="center">
+          <Button variant="subtle" size="xs" onClick={() => setLimit((l) => l + PAGE)}>
+            {t('common.loadMore')} ({filtered.length - limit})
+          </Button>
+        </Group>
+      )}
+      {faqs.data && (
+        <Text size="xs" c="dimmed" data-testid="faq-count">
+          {t('kb.faq.count', { shown: filtered.length, total: faqs.data.length })}
+        </Text>
+      )}
+      <FaqEditor opened={editorOpen} onClose={() => setEditorOpen(false)} faq={editing} />
+      <ConfirmModal
+        opened={!!deleting}
+        message={t('kb.faq.confirmDelete', { question: deleting?.question ?? '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onClose={() => setDeleting(null)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,219 @@
+// Knowledge-base and bot objects as the API returns them (docs/knowledge-base.md, /api/v1/openapi.json).
+import type { Locale } from '../api';
+
+export const KB_LOCALES: Locale[] = ['zh-CN', 'en'];
+
+export interface KbCategory {
+  id: string;
+  parentId: string | null;
+  names: Partial<Record<Locale, string>>;
+  descriptions: Partial<Record<Locale, string>>;
+  position: number;
+  articleCount: number;
+  faqCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface KbCategoryNode extends KbCategory {
+  children: KbCategoryNode[];
+}
+
+export interface FaqButton {
+  label: string;
+  reply?: string;
+  url?: string;
+}
+
+export interface FaqAnswer {
+  text: string;
+  buttons: FaqButton[];
+}
+
+export interface Faq {
+  id: string;
+  question: string;
+  similarQuestions: string[];
+  answer: FaqAnswer;
+  channelAnswers: Record<string, unknown>;
+  categoryId: string | null;
+  locale: Locale;
+  tags: string[];
+  enabled: boolean;
+  validFrom: string | null;
+  validUntil: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Body of POST /kb/faqs (and PATCH, all optional). */
+export interface FaqInput {
+  question: string;
+  similarQuestions: string[];
+  answer: FaqAnswer;
+  categoryId: string | null;
+  locale: Locale;
+  tags: string[];
+  enabled: boolean;
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+export type ArticleStatus = 'draft' | 'published';
+
+export interface ArticleTranslation {
+  title: string;
+  description: string;
+  bodyMd: string;
+  updatedAt?: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  status: ArticleStatus;
+  categoryId: string | null;
+  tags: string[];
+  titles: Partial<Record<Locale, string>>;
+  locales: Locale[];
+  author: { id: string; name: string } | null;
+  version: number;
+  views: number;
+  helpful: { yes: number; no: number };
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Article extends ArticleSummary {
+  translations: Partial<Record<Locale, ArticleTranslation>>;
+}
+
+export interface ArticleVersion {
+  id: string;
+  version: number;
+  note: string;
+  createdBy: { id: string; name: string } | null;
+  createdAt: string;
+  snapshot: {
+    slug: string;
+    categoryId: string | null;
+    tags: string[];
+    translations: Partial<Record<Locale, ArticleTranslation>>;
+  };
+}
+
+export interface ImportProblem {
+  row: number;
+  field: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  imported: number;
+  created: number;
+  updated: number;
+  dryRun: boolean;
+  errors: ImportProblem[];
+}
+
+// --- bot -----------------------------------------------------------------------------------------------
+
+export type BotAction = 'answer' | 'suggest' | 'fallback' | 'handoff';
+
+export interface BotCandidate {
+  faqId: string;
+  question: string;
+  closestQuestion: string;
+  score: number;
+  lexical: number;
+  model: number;
+}
+
+export interface BotTestResult {
+  action: BotAction | string;
+  handoffReason: string | null;
+  /** ids of the FAQ entries the bot would answer with */
+  answers: string[];
+  candidates: BotCandidate[];
+  model: { entries: number; trainedAt: string; trainMs: number };
+}
+
+export interface WorkbenchItem {
+  text: string;
+  count: number;
+  lastAt: string;
+  conversationId: string;
+  faq: { id: string; question: string } | null;
+}
+
+export interface Workbench {
+  unmatched: WorkbenchItem[];
+  unsure: WorkbenchItem[];
+  notSolved: WorkbenchItem[];
+}
+
+export interface BotMetrics {
+  days: number;
+  totals: {
+    conversations: number;
+    resolutionRate: number | null;
+    handoffRate: number | null;
+    unmatchedRate: number | null;
+  };
+  series: {
+    day: string;
+    conversations: number;
+    resolved: number;
+    handedOff: number;
+    messages: number;
+    unmatched: number;
+  }[];
+  topIntents: { faqId: string; question: string; count: number }[];
+}
+
+export interface AssistItem {
+  faqId: string;
+  question: string;
+  answer: string;
+  score: number;
+}
+
+export interface BotFlow {
+  id: string;
+  name: string;
+  enabled: boolean;
+  triggers: string[];
+  source: string;
+  updatedAt: string;
+}
+
+export interface FlowTestResult {
+  ok: boolean;
+  request: { method: string; url: string } | null;
+  status: number | null;
+  answer: string | null;
+  error: string | null;
+}
+
+/** `settings.bot` of a website inbox. */
+export interface BotSettings {
+  enabled: boolean;
+  name: string;
+  avatarUrl: string;
+  greeting: string;
+  fallbackText: string;
+  share: number;
+  onlyOutsideHours: boolean;
+}
+
+export const BOT_DEFAULTS: BotSettings = {
+  enabled: false,
+  name: '',
+  avatarUrl: '',
+  greeting: '',
+  fallbackText: '',
+  share: 100,
+  onlyOutsideHours: false,
+};

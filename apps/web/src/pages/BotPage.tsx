@@ -1,0 +1,75 @@
+import { Box, Grid, Tabs } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { PageHeader } from '../components/PageHeader';
+import { FlowsPanel } from '../components/bot/FlowsPanel';
+import { MetricsPanel } from '../components/bot/MetricsPanel';
+import { TestConsole } from '../components/bot/TestConsole';
+import { WorkbenchPanel } from '../components/bot/WorkbenchPanel';
+import { useBotTest } from '../kb/bot';
+
+const TABS = ['workbench', 'metrics', 'flows'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Bot training: a test console beside the workbench, the metrics and the task flows. */
+export function BotPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const params = useParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'workbench';
+  const test = useBotTest();
+  const [text, setText] = useState('');
+  const consoleRef = useRef<HTMLDivElement>(null);
+
+  const run = (value: string) => {
+    setText(value);
+    test.mutate(value);
+    consoleRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('bot.title')} description={t('bot.description')} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }} order={{ base: 2, lg: 1 }}>
+          <Tabs
+            value={tab}
+            onChange={(v) => v && navigate(v === 'workbench' ? '/app/bot' : `/app/bot/${v}`)}
+            keepMounted={false}
+          >
+            <Tabs.List mb="md">
+              {TABS.map((k) => (
+                <Tabs.Tab key={k} value={k} data-testid={`bot-tab-${k}`}>
+                  {t(`bot.tabs.${k}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="workbench">
+              <WorkbenchPanel onTest={run} />
+            </Tabs.Panel>
+            <Tabs.Panel value="metrics">
+              <MetricsPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="flows">
+              <FlowsPanel />
+            </Tabs.Panel>
+          </Tabs>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }} order={{ base: 1, lg: 2 }}>
+          <Box ref={consoleRef} style={{ position: 'sticky', top: 76 }}>
+            <TestConsole
+              text={text}
+              onText={setText}
+              onRun={run}
+              result={test.data}
+              resultFor={test.variables}
+              pending={test.isPending}
+              error={test.error}
+            />
+          </Box>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
