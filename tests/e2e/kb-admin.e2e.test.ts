@@ -73,6 +73,20 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await page.getByTestId('bot-metrics').waitFor();
   });
 
+  it('an admin sets the optional AI endpoint; the key is kept server-side', async () => {
+    await page.getByTestId('bot-tab-ai').click();
+    await page.getByTestId('bot-ai-base-url').fill('https://ai.example.com/v1');
+    await page.getByTestId('bot-ai-key').fill('sk-e2e-secret');
+    await page.getByTestId('bot-ai-embedding-model').fill('embed-small');
+    await page.getByTestId('bot-ai-chat-model').fill('chat-small');
+    await page.getByTestId('bot-ai-save').click();
+    await page.getByTestId('bot-ai-saved').waitFor();
+    const owner = await apiSession(server!.baseUrl, OWNER.email, OWNER.password);
+    const ai = await owner.get<Record<string, unknown>>('/bot/ai');
+    expect(ai).toMatchObject({ enabled: false, baseUrl: 'https://ai.example.com/v1', hasApiKey: true });
+    expect(JSON.stringify(ai)).not.toContain('sk-e2e-secret');
+  });
+
   it("saves the inbox's bot settings", async () => {
     const owner = await apiSession(server!.baseUrl, OWNER.email, OWNER.password);
     const { items } = await owner.get<{ items: { id: string; channel: string }[] }>('/inboxes');

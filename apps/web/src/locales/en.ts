@@ -698,7 +698,20 @@ const en = {
   bot: {
     title: 'Bot training',
     description: 'Try the bot, teach it what it missed, and see how it is doing.',
-    tabs: { workbench: 'Workbench', metrics: 'Metrics', flows: 'Task flows' },
+    tabs: { workbench: 'Workbench', metrics: 'Metrics', flows: 'Task flows', ai: 'AI endpoint' },
+    ai: {
+      description:
+        'Optional: with an OpenAI-compatible endpoint, when no FAQ entry fits, the bot searches your help articles and answers only from what it finds, citing it; with nothing to go on it does not answer.',
+      enabled: 'Enable AI answers',
+      baseUrl: 'Base URL',
+      apiKey: 'API key',
+      apiKeyKept: 'Set — leave empty to keep it',
+      embeddingModel: 'Embedding model',
+      chatModel: 'Chat model',
+      minScore: 'Minimum relevance',
+      minScoreHelp: 'Passages scoring below this (0–1) do not count as support',
+      saved: 'Saved',
+    },
     days_one: '{{count}} day',
     days_other: '{{count}} days',
     period: 'Period',

@@ -694,7 +694,20 @@ const zhCN: Messages = {
   bot: {
     title: '机器人训练',
     description: '测试机器人，教它学会答不上的问题，并查看它的表现。',
-    tabs: { workbench: '训练工作台', metrics: '数据统计', flows: '任务流程' },
+    tabs: { workbench: '训练工作台', metrics: '数据统计', flows: '任务流程', ai: 'AI 接口' },
+    ai: {
+      description:
+        '可选：接入 OpenAI 兼容的接口后，常见问题答不上时，机器人会从知识库文章中检索，只依据检索到的内容生成回答并注明出处；没有依据时不回答。',
+      enabled: '启用 AI 回答',
+      baseUrl: '接口地址（Base URL）',
+      apiKey: 'API 密钥',
+      apiKeyKept: '已设置，留空表示不修改',
+      embeddingModel: '向量模型',
+      chatModel: '对话模型',
+      minScore: '最低相关度',
+      minScoreHelp: '检索到的资料低于这个分数（0–1）就不作为依据',
+      saved: '已保存',
+    },
     days_one: '{{count}} 天',
     days_other: '{{count}} 天',
     period: '时间范围',

@@ -7,9 +7,12 @@ import { FlowsPanel } from '../components/bot/FlowsPanel';
 import { MetricsPanel } from '../components/bot/MetricsPanel';
 import { TestConsole } from '../components/bot/TestConsole';
 import { WorkbenchPanel } from '../components/bot/WorkbenchPanel';
+import { AiSettingsPanel } from '../components/bot/AiSettingsPanel';
+import { useAuthed } from '../session';
+import { isAdmin } from '../util';
 import { useBotTest } from '../kb/bot';
 
-const TABS = ['workbench', 'metrics', 'flows'] as const;
+const TABS = ['workbench', 'metrics', 'flows', 'ai'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Bot training: a test console beside the workbench, the metrics and the task flows. */
@@ -19,6 +22,9 @@ export function BotPage() {
   const params = useParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'workbench';
   const test = useBotTest();
+  // the AI endpoint holds an API key: admins only (as the API)
+  const admin = isAdmin(useAuthed().user.role);
+  const tabs = TABS.filter((k) => k !== 'ai' || admin);
   const [text, setText] = useState('');
   const consoleRef = useRef<HTMLDivElement>(null);
 
@@ -39,7 +45,7 @@ export function BotPage() {
             keepMounted={false}
           >
             <Tabs.List mb="md">
-              {TABS.map((k) => (
+              {tabs.map((k) => (
                 <Tabs.Tab key={k} value={k} data-testid={`bot-tab-${k}`}>
                   {t(`bot.tabs.${k}`)}
                 </Tabs.Tab>
@@ -54,6 +60,11 @@ export function BotPage() {
             <Tabs.Panel value="flows">
               <FlowsPanel />
             </Tabs.Panel>
+            {admin && (
+              <Tabs.Panel value="ai">
+                <AiSettingsPanel />
+              </Tabs.Panel>
+            )}
           </Tabs>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }} order={{ base: 1, lg: 2 }}>
