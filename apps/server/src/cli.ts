@@ -59,6 +59,8 @@ function printBanner(config: Config, address: string, seeded: boolean) {
     `  Demo workspace "${DEMO.workspace}"${seeded ? ' (created now)' : ''}:`,
     `    owner  ${DEMO.owner.email} / ${DEMO.owner.password}`,
     `    agent  ${DEMO.agent.email} / ${DEMO.agent.password}`,
+    `    shop with the chat widget and its bot: ${url}/demo`,
+    `    help center: ${url}/help/${DEMO.slug}`,
     '',
   ];
   console.log(lines.join('\n'));
