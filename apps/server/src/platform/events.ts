@@ -39,32 +39,38 @@ export class TenantTx {
   }
 }
 
-/** Writes a transaction's events at its end: taking the tenant's sequence last keeps the row lock short. */
+/**
+ * Writes a transaction's events at its end. Taking the tenant's sequence last keeps its row lock short, and
+ * taking it in the same statement as the insert keeps it one round trip shorter: the lock serialises all of
+ * the tenant's writers until commit, so a round trip under it (and the wait for a busy event loop to send the
+ * next statement) caps the tenant's message rate.
+ */
 async function writeOutbox(tx: TenantTx) {
-  if (tx.events.length === 0) return;
-  const [{ event_seq: last }] = await tx.sql.query<{ event_seq: number }>(
-    'UPDATE tenants SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq',
-    [tx.tenantId, tx.events.length],
-  );
-  const first = last - tx.events.length + 1;
-  await tx.sql.query(
-    `INSERT INTO events (tenant_id, seq, name, payload, rooms)
-     SELECT $1, s, n, p, ARRAY(SELECT jsonb_array_elements_text(r))
-     FROM unnest($2::bigint[], $3::text[], $4::jsonb[], $5::jsonb[]) AS e(s, n, p, r)`,
+  const count = tx.events.length;
+  if (count === 0) return;
+  const written = await tx.sql.query(
+    `WITH t AS (UPDATE tenants SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq)
+     INSERT INTO events (tenant_id, seq, name, payload, rooms)
+     SELECT $1, t.event_seq - $2 + e.i, e.n, e.p, ARRAY(SELECT jsonb_array_elements_text(e.r))
+     FROM t, unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(n, p, r, i)
+     RETURNING seq`,
     [
       tx.tenantId,
-      tx.events.map((_, i) => first + i),
+      count,
       tx.events.map((e) => e.name),
       tx.events.map((e) => JSON.stringify(e.payload)),
       tx.events.map((e) => JSON.stringify(e.rooms)),
     ],
   );
+  if (written.length !== count)
+    throw new Error(`tenant ${tx.tenantId} not found: its events were not written`);
 }
 
 export type EventListener = (event: EventEnvelope) => Promise<void> | void;
 export type RoomEmitter = (rooms: string[], event: EventEnvelope) => void;
 
 const DISPATCH_LOCK = 72_656_662;
+const BATCH = 500;
 
 /**
  * Delivers committed outbox rows, in sequence order, to in-process listeners and Socket.IO rooms.
@@ -78,6 +84,7 @@ export class EventDispatcher {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private lastBatch = 0;
   delivered = 0;
 
   constructor(
@@ -137,7 +144,9 @@ export class EventDispatcher {
           await new Promise((r) => setTimeout(r, 10));
           continue;
         }
-        if (outcome === 'empty' && !this.again) break;
+        // a partial batch took everything committed before it ran, and a commit since then has kicked again:
+        // no need for one more (empty) transaction to find out
+        if ((outcome === 'empty' || (outcome === 'done' && this.lastBatch < BATCH)) && !this.again) break;
       }
     } catch (err) {
       if (!this.stopped) this.log.error({ err }, 'event dispatch failed');
@@ -156,9 +165,10 @@ export class EventDispatcher {
       if (!locked) return 'busy';
       const rows = await sql.query<EventRow>(
         `UPDATE events SET dispatched_at = now()
-         WHERE id IN (SELECT id FROM events WHERE dispatched_at IS NULL ORDER BY tenant_id, seq LIMIT 500)
+         WHERE id IN (SELECT id FROM events WHERE dispatched_at IS NULL ORDER BY tenant_id, seq LIMIT ${BATCH})
          RETURNING id, tenant_id, seq, name, payload, rooms, created_at`,
       );
+      this.lastBatch = rows.length;
       if (rows.length === 0) return 'empty';
       rows.sort((a, b) => (a.tenant_id === b.tenant_id ? a.seq - b.seq : a.tenant_id < b.tenant_id ? -1 : 1));
       for (const row of rows) await this.deliver(toEnvelope(row));
