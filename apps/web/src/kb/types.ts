@@ -193,7 +193,8 @@ export interface FlowTestResult {
   ok: boolean;
   request: { method: string; url: string } | null;
   status: number | null;
-  answer: string | null;
+  /** what the bot would say: its text and buttons (older servers sent the text alone) */
+  answer: string | { text: string; buttons?: FaqButton[] } | null;
   error: string | null;
 }
 

@@ -720,6 +720,7 @@ const en = {
       suggest: 'Did you mean…',
       fallback: 'Does not know',
       handoff: 'Hands off to a person',
+      flow: 'Starts a task flow',
     },
     reason: {
       asked: 'the customer asked for a person',
@@ -741,6 +742,7 @@ const en = {
       lexical: 'Words',
       model: 'Model',
       noCandidates: 'No FAQ entry comes close.',
+      flowCandidate: 'task flow',
       modelInfo: 'Model: {{entries}} entries, trained {{trainedAt}} in {{ms}} ms',
     },
     workbench: {

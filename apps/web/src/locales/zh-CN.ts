@@ -716,6 +716,7 @@ const zhCN: Messages = {
       suggest: '您是不是想问',
       fallback: '无法回答',
       handoff: '转人工',
+      flow: '启动任务流程',
     },
     reason: {
       asked: '客户要求人工',
@@ -737,6 +738,7 @@ const zhCN: Messages = {
       lexical: '词语',
       model: '模型',
       noCandidates: '没有相近的问答。',
+      flowCandidate: '任务流程',
       modelInfo: '模型：{{entries}} 条问答，{{trainedAt}} 训练，用时 {{ms}} 毫秒',
     },
     workbench: {

@@ -8,6 +8,7 @@ import {
   Group,
   List,
   NavLink,
+  Paper,
   Stack,
   Switch,
   TagsInput,
@@ -63,6 +64,7 @@ function TestRun({ flow, dirty }: { flow: BotFlow; dirty: boolean }) {
     }
   };
   const r: FlowTestResult | undefined = run.data;
+  const answer = typeof r?.answer === 'string' ? { text: r.answer, buttons: [] } : (r?.answer ?? null);
   return (
     <Card withBorder data-testid="flow-test">
       <Title order={5} mb={4}>
@@ -132,17 +134,28 @@ function TestRun({ flow, dirty }: { flow: BotFlow; dirty: boolean }) {
             <Badge color={r.ok ? 'teal' : 'red'} variant="light">
               {r.ok ? t('bot.flows.ok') : t('bot.flows.failed')}
             </Badge>
-            {r.status !== null && <Text size="xs">HTTP {r.status}</Text>}
+            {r.status != null && <Text size="xs">HTTP {r.status}</Text>}
           </Group>
           {r.request && (
             <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
               {`${r.request.method} ${r.request.url}`}
             </Code>
           )}
-          {r.answer && (
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {r.answer}
-            </Text>
+          {answer && (
+            <Paper withBorder p="xs" bg="blue.0" data-testid="flow-test-answer">
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {answer.text}
+              </Text>
+              {!!answer.buttons?.length && (
+                <Group gap={4} mt={4}>
+                  {answer.buttons.map((b, i) => (
+                    <Badge key={i} variant="outline" color="blue" radius="sm" tt="none" bg="white">
+                      {b.label}
+                    </Badge>
+                  ))}
+                </Group>
+              )}
+            </Paper>
           )}
           {r.error && (
             <Text size="sm" c="red">

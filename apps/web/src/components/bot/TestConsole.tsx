@@ -9,6 +9,7 @@ export const ACTION_COLORS: Record<string, string> = {
   suggest: 'yellow',
   fallback: 'gray',
   handoff: 'orange',
+  flow: 'grape',
 };
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
@@ -132,7 +133,14 @@ export function TestConsole({ text, onText, onRun, result, resultFor, pending, e
                 <Table.Tbody>
                   {result.candidates.map((c) => (
                     <Table.Tr key={c.faqId} data-testid="bot-test-candidate">
-                      <Table.Td>{c.question}</Table.Td>
+                      <Table.Td>
+                        {c.faqId.startsWith('flow:') && (
+                          <Badge size="xs" variant="light" color="grape" mr={4}>
+                            {t('bot.test.flowCandidate')}
+                          </Badge>
+                        )}
+                        {c.question}
+                      </Table.Td>
                       <Table.Td c="dimmed">{c.closestQuestion}</Table.Td>
                       <Table.Td ta="right" fw={600}>
                         {pct(c.score)}
