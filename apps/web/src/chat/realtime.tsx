@@ -92,6 +92,7 @@ function handleEvent(qc: QueryClient, event: EventEnvelope, userId: string, inva
           : { body: message.body, senderType: message.senderType, createdAt: message.createdAt },
         lastMessageAt: message.private ? c.lastMessageAt : message.createdAt,
         unread: fromContact && !visibleHere ? c.unread + 1 : c.unread,
+        ...(p.handler ? { handler: p.handler } : {}),
       }));
       // the server's unread counts are authoritative (replayed events must not count twice)
       if (!found || fromContact) invalidateLists();

@@ -101,7 +101,7 @@ function blocks(src: string): ReactNode[] {
     if (h) {
       const order = Math.min(h[1].length, 6) as 1 | 2 | 3 | 4 | 5 | 6;
       out.push(
-        <Title key={key()} order={order} size={`h${Math.min(order + 1, 6)}`} mt="sm" mb={4}>
+        <Title key={key()} order={order} size={`h${Math.min(order + 2, 6)}`} mt="sm" mb={4}>
           {inline(h[2], key())}
         </Title>,
       );

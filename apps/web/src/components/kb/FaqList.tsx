@@ -204,7 +204,7 @@ export function FaqList() {
                       <Table.Td>
                         <Group gap={4}>
                           {f.tags.map((tag) => (
-                            <Badge key={tag} size="xs" variant="light" color="gray">
+                            <Badge key={tag} size="xs" variant="light" color="gray" tt="none">
                               {tag}
                             </Badge>
                           ))}
