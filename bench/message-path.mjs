@@ -16,6 +16,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -98,19 +99,37 @@ const cpuSeconds = (pid) => {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-/** CPU seconds of every local PostgreSQL and Redis process (backends included). */
-const databaseCpuSeconds = () => {
-  let total = 0;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+/**
+ * The database processes working for the bench (scaled mode): the PostgreSQL backends connected to its
+ * database, PostgreSQL's WAL writer, checkpointer and background writer, and the local redis-server. Other
+ * databases' backends (say, someone's test run) are not counted. Set per mode; none in embedded mode.
+ */
+let databasePids = async () => [];
+/** CPU seconds per pid now (pids that have gone are left out). */
+const cpuByPid = (pids) => {
+  const by = new Map();
+  for (const pid of pids) {
     try {
-      const comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      if (comm === 'postgres' || comm.startsWith('redis-server')) total += cpuSeconds(pid);
+      by.set(pid, cpuSeconds(pid));
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return by;
 };
+/** CPU seconds used between two cpuByPid readings by the processes present in both. */
+const cpuBetween = (a, b) => [...b].reduce((sum, [pid, v]) => sum + (a.has(pid) ? v - a.get(pid) : 0), 0);
+const redisPids = () =>
+  fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('redis-server');
+      } catch {
+        return false;
+      }
+    });
 /** Busy and total jiffies of the whole machine. */
 const machineCpu = () => {
   const [, ...nums] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
@@ -118,24 +137,42 @@ const machineCpu = () => {
   const total = nums.slice(0, 8).reduce((a, b) => a + b, 0);
   return { busy: total - idle, total };
 };
-/** RSS once it has settled (three readings a second apart within 1 %), at most after 30 s. */
-async function settledRssMb(pid) {
-  const readings = [rssMb(pid)];
-  for (let i = 0; i < 30; i++) {
-    await sleep(1000);
-    readings.push(rssMb(pid));
-    const last = readings.slice(-3);
-    if (last.length === 3 && Math.max(...last) - Math.min(...last) <= 0.01 * Math.max(...last)) break;
+// Loaded into the server (--import): on SIGUSR2 a full garbage collection, then its memory figures into a
+// file, so the idle-socket figures are not at the mercy of when V8 last collected.
+const memoryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-mem-'));
+const memoryHook = path.join(memoryDir, 'hook.mjs');
+fs.writeFileSync(
+  memoryHook,
+  `import fs from 'node:fs';
+process.on('SIGUSR2', () => {
+  globalThis.gc?.();
+  fs.writeFileSync(process.env.KEFU_BENCH_MEMORY_FILE, JSON.stringify(process.memoryUsage()));
+});
+`,
+);
+process.on('exit', () => fs.rmSync(memoryDir, { recursive: true, force: true }));
+
+/** The server's memory right after a full GC: RSS (from /proc) and V8 heap used, in MB. */
+async function serverMemory(node) {
+  // twice, a few seconds apart: pages freed by the first collection take a moment to leave the RSS
+  for (let round = 0; round < 2; round++) {
+    fs.rmSync(node.memoryFile, { force: true });
+    process.kill(node.pid, 'SIGUSR2');
+    for (let i = 0; i < 100 && !fs.existsSync(node.memoryFile); i++) await sleep(50);
+    await sleep(3000);
   }
-  return readings[readings.length - 1];
+  const usage = JSON.parse(fs.readFileSync(node.memoryFile, 'utf8'));
+  return { rssMb: rssMb(node.pid), heapMb: Math.round((usage.heapUsed / 2 ** 20) * 10) / 10 };
 }
-/** Waits until the server and the databases have worked off the last step (each < 10 % of a core for 1 s), ≤ 60 s. */
+/** Waits until the server and its databases have worked off the last step (each < 10 % of a core for 1 s), ≤ 60 s. */
 async function settle(serverPid) {
+  const pids = [serverPid, ...(await databasePids())];
   for (let i = 0; i < 60; i++) {
-    const server0 = cpuSeconds(serverPid);
-    const db0 = databaseCpuSeconds();
+    const before = cpuByPid(pids);
     await sleep(1000);
-    if (cpuSeconds(serverPid) - server0 < 0.1 && databaseCpuSeconds() - db0 < 0.1) return;
+    const after = cpuByPid(pids);
+    const server = cpuBetween(new Map([[serverPid, before.get(serverPid)]]), after);
+    if (server < 0.1 && cpuBetween(before, after) - server < 0.1) return;
   }
 }
 const pct = (sorted, p) =>
@@ -196,7 +233,12 @@ function request(base, method, pathname, { headers = {}, body } = {}) {
 // ---------------------------------------------------------------------------------------------- the server
 async function startNode(env, { cpuProfDir } = {}) {
   const port = await freePort();
-  const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const memoryFile = path.join(memoryDir, `${port}.json`);
+  const nodeArgs = [
+    '--expose-gc',
+    `--import=${pathToFileURL(memoryHook).href}`,
+    ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
+  ];
   // through bash so the node may hold many sockets (soft limit raised to the hard limit)
   const child = spawn(
     'bash',
@@ -213,6 +255,7 @@ async function startNode(env, { cpuProfDir } = {}) {
         ...process.env,
         ...env,
         PORT: String(port),
+        KEFU_BENCH_MEMORY_FILE: memoryFile,
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         WIDGET_RATE_LIMIT_PER_MINUTE: '100000000',
@@ -231,7 +274,7 @@ async function startNode(env, { cpuProfDir } = {}) {
     if (performance.now() - started > 120_000) throw new Error('server not ready after 120 s');
     await sleep(50);
   }
-  return { child, url, pid: child.pid };
+  return { child, url, pid: child.pid, memoryFile };
 }
 
 async function stop(child) {
@@ -349,7 +392,8 @@ async function runStep(url, visitors, track, rate, seconds, { serverPid, maxInFl
   let inFlightSum = 0;
   let inFlightSamples = 0;
   const server0 = cpuSeconds(serverPid);
-  const db0 = databaseCpuSeconds();
+  const dbPids = await databasePids();
+  const db0 = cpuByPid(dbPids);
   const machine0 = machineCpu();
   const client0 = process.cpuUsage();
   const start = performance.now();
@@ -398,7 +442,7 @@ async function runStep(url, visitors, track, rate, seconds, { serverPid, maxInFl
   // CPU from the first send until everything was delivered (or given up on)
   const measured = (performance.now() - start) / 1000;
   const server = cpuSeconds(serverPid) - server0;
-  const db = databaseCpuSeconds() - db0;
+  const db = cpuBetween(db0, cpuByPid(dbPids));
   const machine1 = machineCpu();
   const client1 = process.cpuUsage(client0);
   const client = (client1.user + client1.system) / 1e6;
@@ -688,23 +732,29 @@ async function runMode(mode, env, { visitorCount, baseline }) {
     let t = performance.now();
     const idleVisitors = await createVisitors(node.url, publicId, idleTarget, false);
     const sessionsPerSec = Math.round(idleTarget / ((performance.now() - t) / 1000));
-    const rssBefore = await settledRssMb(node.pid);
+    await settle(node.pid);
+    const before = await serverMemory(node);
     t = performance.now();
     const idleSockets = [];
     await pool(idleVisitors, 100, async (v) => {
       idleSockets.push(await connect(node.url, { auth: { visitorToken: v.token } }));
     });
     const connectSeconds = (performance.now() - t) / 1000;
-    const rssAfter = await settledRssMb(node.pid);
+    await settle(node.pid);
+    const after = await serverMemory(node);
     const connected = idleSockets.filter((s) => s.connected).length;
     result.idle = {
       sockets: connected,
       distinctVisitors: idleVisitors.length,
       sessionsCreatedPerSec: sessionsPerSec,
       connectSeconds: round1(connectSeconds),
-      serverRssBeforeMb: rssBefore,
-      serverRssAfterMb: rssAfter,
-      perSocketKb: round1(((rssAfter - rssBefore) * 1024) / Math.max(1, connected)),
+      // both after a full GC in the server
+      serverRssBeforeMb: before.rssMb,
+      serverRssAfterMb: after.rssMb,
+      perSocketKb: round1(((after.rssMb - before.rssMb) * 1024) / Math.max(1, connected)),
+      serverHeapBeforeMb: before.heapMb,
+      serverHeapAfterMb: after.heapMb,
+      heapPerSocketKb: round1(((after.heapMb - before.heapMb) * 1024) / Math.max(1, connected)),
       clientRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
     };
     log(`${mode}: idle`, JSON.stringify(result.idle));
@@ -877,6 +927,20 @@ if (modes.includes('scaled') && process.env.DATABASE_URL && process.env.REDIS_UR
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(base.hostname);
+  databasePids = async () =>
+    local
+      ? [
+          ...(
+            await admin.query(
+              `SELECT pid FROM pg_stat_activity
+               WHERE datname = $1 OR backend_type IN ('walwriter', 'checkpointer', 'background writer')`,
+              [name],
+            )
+          ).rows.map((r) => String(r.pid)),
+          ...redisPids(),
+        ]
+      : [];
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-'));
@@ -957,13 +1021,13 @@ if (!values['no-append'] && results.length) {
       ),
     ),
     '',
-    'Idle widgets on one node (visitor sockets with `transports: [websocket]`, one client process):',
+    'Idle widgets on one node (visitor sockets with `transports: [websocket]`, one client process; server memory read right after a full GC):',
     '',
-    '| mode | sockets | distinct visitors | server RSS before | after | per socket | connect time | bench client RSS |',
-    '|---|---|---|---|---|---|---|---|',
+    '| mode | sockets | distinct visitors | server RSS before | after | per socket | V8 heap before | after | per socket | connect time | bench client RSS |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.mode} | ${r.idle.sockets} | ${r.idle.distinctVisitors} | ${r.idle.serverRssBeforeMb} MB | ${r.idle.serverRssAfterMb} MB | ${r.idle.perSocketKb} KB | ${r.idle.connectSeconds} s | ${r.idle.clientRssMb} MB |`,
+        `| ${r.mode} | ${r.idle.sockets} | ${r.idle.distinctVisitors} | ${r.idle.serverRssBeforeMb} MB | ${r.idle.serverRssAfterMb} MB | ${r.idle.perSocketKb} KB | ${r.idle.serverHeapBeforeMb} MB | ${r.idle.serverHeapAfterMb} MB | ${r.idle.heapPerSocketKb} KB | ${r.idle.connectSeconds} s | ${r.idle.clientRssMb} MB |`,
     ),
     '',
     ...results
