@@ -155,11 +155,16 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await item.getByTestId('workbench-add-similar').click();
     expect(await page.getByTestId('add-similar-text').inputValue()).toBe(UNSURE);
     const select = page.getByTestId('add-similar-faq');
+    // the entries load, then the dialog preselects the workbench's guess: let both settle before looking
+    // (clicking the option that is already selected would deselect it)
+    await expect.poll(() => select.isEnabled()).toBe(true);
+    await page.waitForTimeout(500);
     if ((await select.inputValue()) !== QUESTION) {
       await select.click();
       await select.fill('积分');
       await page.getByRole('option', { name: QUESTION }).click();
     }
+    await expect.poll(() => page.getByTestId('add-similar-submit').isEnabled()).toBe(true);
     await page.getByTestId('add-similar-submit').click();
 
     // the console re-runs on that wording: the bot (retrained by itself) now answers it
