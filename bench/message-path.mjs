@@ -57,6 +57,8 @@ const { values } = parseArgs({
     'keep-going': { type: 'boolean', default: false },
     // extra steps that halve the gap between the last good and the first failed rate
     refine: { type: 'string', default: '2' },
+    // a failed step during which other processes used more than this % of a core is retried (up to twice)
+    'noisy-pct': { type: 'string', default: '25' },
   },
 });
 const visitorsScaled = Number(values.visitors);
@@ -66,6 +68,8 @@ const stepSeconds = Number(values.step);
 const idleTarget = Number(values.idle);
 const baselineConcurrency = Number(values['baseline-concurrency']);
 const refineSteps = Number(values.refine);
+const noisyPct = Number(values['noisy-pct']);
+const noisyRetries = 2;
 const rates = {
   scaled: values['rates-scaled'].split(',').map(Number),
   embedded: values['rates-embedded'].split(',').map(Number),
@@ -173,6 +177,20 @@ async function settle(serverPid) {
     const after = cpuByPid(pids);
     const server = cpuBetween(new Map([[serverPid, before.get(serverPid)]]), after);
     if (server < 0.1 && cpuBetween(before, after) - server < 0.1) return;
+  }
+}
+/** Waits (≤ 3 min) until processes other than the bench's use less than `noisyPct` % of a core for 5 s. */
+async function quietMachine(serverPid) {
+  const ours = async () => [serverPid, process.pid, ...(await databasePids())];
+  for (let i = 0; i < 36; i++) {
+    const pids = await ours();
+    const m0 = machineCpu();
+    const c0 = cpuByPid(pids);
+    await sleep(5000);
+    const m1 = machineCpu();
+    const busy = ((m1.busy - m0.busy) / (m1.total - m0.total)) * os.cpus().length * 100;
+    const other = busy - (cpuBetween(c0, cpuByPid(pids)) / 5) * 100;
+    if (other < noisyPct) return;
   }
 }
 const pct = (sorted, p) =>
@@ -772,9 +790,17 @@ async function runMode(mode, env, { visitorCount, baseline }) {
     await runStep(node.url, visitors, track, rates[mode][0], 3, { serverPid: node.pid });
     result.steps = [];
     const step = async (rate) => {
-      await settle(node.pid);
-      const r = await runStep(node.url, visitors, track, rate, stepSeconds, { serverPid: node.pid });
-      r.pass = passes(r, target);
+      let r;
+      for (let attempt = 0; ; attempt++) {
+        await settle(node.pid);
+        r = await runStep(node.url, visitors, track, rate, stepSeconds, { serverPid: node.pid });
+        r.pass = passes(r, target);
+        // on a shared machine, a step that failed while other work took the cores says little: wait, retry
+        r.noisy = r.cpu.otherPct > noisyPct;
+        if (r.pass || !r.noisy || attempt >= noisyRetries) break;
+        log(`${mode}: ${rate}/s failed while other processes used ${r.cpu.otherPct} % of a core; retrying`);
+        await quietMachine(node.pid);
+      }
       result.steps.push(r);
       log(
         `${mode}: ${rate}/s → ${r.achievedRate}/s p50 ${r.p50Ms} p95 ${r.p95Ms} p99 ${r.p99Ms} ms, errors ${r.errors + r.missing + r.notSent}, ` +
@@ -1001,7 +1027,9 @@ if (!values['no-append'] && results.length) {
       "message's `message.created`. Sustained = highest step with ≥ 97 % of the offered rate delivered, p99 within " +
       'the target and ≤ 0.1 % errors. Baseline = the same four writes per message (message insert, conversation ' +
       `update, tenant event_seq update, events insert) in one transaction from a bare loop at concurrency ${baselineConcurrency} ` +
-      '(= the server’s pool size).',
+      '(= the server’s pool size). The machine may be shared: "others" is the CPU other processes used during a step, ' +
+      `and a failed step during which they used more than ${noisyPct} % of a core is retried (up to ${noisyRetries} times) once ` +
+      'the machine is quiet again; "(noisy)" marks steps that stayed disturbed.',
     '',
     '| mode | conversations / agents | sustained msg/s | p50 | p95 | p99 | errors | target | met | DB baseline msg/s | ratio |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -1017,7 +1045,7 @@ if (!values['no-append'] && results.length) {
     ...results.flatMap((r) =>
       r.steps.map(
         (s) =>
-          `| ${r.mode} | ${s.offeredRate} | ${s.achievedRate} | ${ms(s.p50Ms)} | ${ms(s.p95Ms)} | ${ms(s.p99Ms)} | ${s.errors + s.missing + s.notSent} | ${s.cpu.serverPct} / ${s.cpu.postgresRedisPct} / ${s.cpu.clientPct} / ${s.cpu.otherPct} % | ${s.cpuMsPerMessage.server} / ${s.cpuMsPerMessage.postgresRedis} / ${s.cpuMsPerMessage.client} | ${s.pass ? '✓' : '✗'} |`,
+          `| ${r.mode} | ${s.offeredRate} | ${s.achievedRate} | ${ms(s.p50Ms)} | ${ms(s.p95Ms)} | ${ms(s.p99Ms)} | ${s.errors + s.missing + s.notSent} | ${s.cpu.serverPct} / ${s.cpu.postgresRedisPct} / ${s.cpu.clientPct} / ${s.cpu.otherPct} % | ${s.cpuMsPerMessage.server} / ${s.cpuMsPerMessage.postgresRedis} / ${s.cpuMsPerMessage.client} | ${s.pass ? '✓' : '✗'}${s.noisy ? ' (noisy)' : ''} |`,
       ),
     ),
     '',
