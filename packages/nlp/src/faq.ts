@@ -77,8 +77,8 @@ function cosine(a: Vector, b: Vector): number {
 export class FaqMatcher {
   private constructor(
     private readonly entries: FaqEntry[],
-    private readonly idf: Map<string, number>,
-    private readonly vectors: { entry: number; question: string; v: Vector }[],
+    /** One document per question, id `<entry index>:<question index>`. */
+    private readonly lexical: TfIdfIndex,
     private readonly model: IntentModel | null,
     private readonly options: Required<FaqMatcherOptions>,
   ) {}
@@ -87,15 +87,9 @@ export class FaqMatcher {
     const usable = entries
       .map((e) => ({ id: e.id, questions: e.questions.map((q) => q.trim()).filter(Boolean) }))
       .filter((e) => e.questions.length > 0);
-    const docs = usable.flatMap((e, entry) =>
-      e.questions.map((question) => ({ entry, question, t: terms(question) })),
+    const lexical = new TfIdfIndex(
+      usable.flatMap((e, entry) => e.questions.map((text, i) => ({ id: `${entry}:${i}`, text }))),
     );
-    const df = new Map<string, number>();
-    for (const d of docs) for (const t of new Set(d.t)) df.set(t, (df.get(t) ?? 0) + 1);
-    const idf = new Map<string, number>();
-    for (const [t, n] of df) idf.set(t, Math.log(1 + docs.length / n));
-    const matcher = new FaqMatcher(usable, idf, [], null, { ...DEFAULTS, ...options });
-    const vectors = docs.map((d) => ({ entry: d.entry, question: d.question, v: matcher.vectorize(d.t) }));
     // the classifier needs at least two entries to tell apart
     const model =
       usable.length >= 2
@@ -104,34 +98,22 @@ export class FaqMatcher {
             { simulationRounds: usable.length >= 8 ? 3 : 0 },
           )
         : null;
-    return new FaqMatcher(usable, idf, vectors, model, { ...DEFAULTS, ...options });
+    return new FaqMatcher(usable, lexical, model, { ...DEFAULTS, ...options });
   }
 
   get size() {
     return this.entries.length;
   }
 
-  private vectorize(t: string[]): Vector {
-    const v: Vector = new Map();
-    for (const term of t) {
-      const w = this.idf.get(term);
-      if (w) v.set(term, (v.get(term) ?? 0) + w);
-    }
-    let norm = 0;
-    for (const x of v.values()) norm += x * x;
-    norm = Math.sqrt(norm) || 1;
-    for (const [k, x] of v) v.set(k, x / norm);
-    return v;
-  }
-
   match(text: string): FaqDecision {
     if (this.entries.length === 0 || !text.trim()) return { action: 'fallback', candidates: [] };
-    const q = this.vectorize(terms(text));
+    // each entry scores as its closest question
     const lexical = new Map<number, { score: number; question: string }>();
-    for (const d of this.vectors) {
-      const s = cosine(q, d.v);
-      const best = lexical.get(d.entry);
-      if (!best || s > best.score) lexical.set(d.entry, { score: s, question: d.question });
+    for (const [id, score] of this.lexical.scores(text)) {
+      const [entry, i] = id.split(':').map(Number);
+      const best = lexical.get(entry);
+      if (!best || score > best.score)
+        lexical.set(entry, { score, question: this.entries[entry].questions[i] });
     }
     const model = new Map<string, number>();
     let outOfScope = false;
