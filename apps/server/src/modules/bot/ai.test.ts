@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODE, eventually, openTestEnv, signupWorkspace, type TestEnv } from '../../test/harness.js';
+import { MODE, openTestEnv, signupWorkspace, type TestEnv } from '../../test/harness.js';
 import type { KefuServer } from '../../app.js';
+import { widgetVisitor } from '../../test/widget-visitor.js';
 
 /**
  * A small server speaking the OpenAI protocol (/v1/embeddings, /v1/chat/completions), deterministic:
@@ -105,32 +106,7 @@ describe(`AI answers from the knowledge base (${MODE})`, () => {
     expect(JSON.stringify(put.body)).not.toContain('sk-test-123');
     expect((await ws.client.put('/api/v1/bot/ai', { enabled: true, baseUrl: 'ftp://x' })).status).toBe(400);
 
-    const session = JSON.parse(
-      (
-        await server.app.inject({
-          method: 'POST',
-          url: `/api/v1/widget/inboxes/${inbox.publicId}/sessions`,
-          payload: {},
-        })
-      ).body,
-    );
-    const say = (body: string) =>
-      server.app.inject({
-        method: 'POST',
-        url: '/api/v1/widget/messages',
-        headers: { 'x-visitor-token': session.visitorToken },
-        payload: { clientId: crypto.randomUUID(), body },
-      });
-    const bots = async (n: number) =>
-      eventually(async () => {
-        const res = await server.app.inject({
-          method: 'GET',
-          url: '/api/v1/widget/messages?limit=100',
-          headers: { 'x-visitor-token': session.visitorToken },
-        });
-        const items = (JSON.parse(res.body).items as any[]).filter((m) => m.senderType === 'bot');
-        return items.length >= n ? items : null;
-      });
+    const { say, botReplies: bots } = await widgetVisitor(server, inbox.publicId);
 
     // an FAQ entry still answers directly, without the model
     await say('怎么开发票');

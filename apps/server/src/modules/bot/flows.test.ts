@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODE, eventually, openTestEnv, signupWorkspace, type TestEnv } from '../../test/harness.js';
+import { MODE, openTestEnv, signupWorkspace, type TestEnv } from '../../test/harness.js';
 import type { KefuServer } from '../../app.js';
+import { widgetVisitor } from '../../test/widget-visitor.js';
 import { parseFlow, render } from './flow-definition.js';
 import { advanceFlow, startFlow } from './flow-turn.js';
 
@@ -142,32 +142,7 @@ describe(`task flows in the bot (${MODE})`, () => {
     expect(seen.at(-1)).toEqual({ url: '/orders/KF1234', auth: 'Bearer shop-secret-123' });
 
     // a visitor
-    const session = JSON.parse(
-      (
-        await server.app.inject({
-          method: 'POST',
-          url: `/api/v1/widget/inboxes/${inbox.publicId}/sessions`,
-          payload: {},
-        })
-      ).body,
-    );
-    const say = (body: string) =>
-      server.app.inject({
-        method: 'POST',
-        url: '/api/v1/widget/messages',
-        headers: { 'x-visitor-token': session.visitorToken },
-        payload: { clientId: crypto.randomUUID(), body },
-      });
-    const bots = async (n: number) =>
-      eventually(async () => {
-        const res = await server.app.inject({
-          method: 'GET',
-          url: '/api/v1/widget/messages?limit=100',
-          headers: { 'x-visitor-token': session.visitorToken },
-        });
-        const items = (JSON.parse(res.body).items as any[]).filter((m) => m.senderType === 'bot');
-        return items.length >= n ? items : null;
-      });
+    const { say, botReplies: bots } = await widgetVisitor(server, inbox.publicId);
     await say('帮我查物流');
     expect((await bots(1))[0].body).toBe('请输入订单号');
     await say('订单号是多少我忘了');
