@@ -10,7 +10,7 @@ import {
   uniqueEmail,
   type TestEnv,
 } from './harness.js';
-import { fillPath, sampleFor } from './samples.js';
+import { fillPath, queryProperties, sampleFor } from './samples.js';
 import type { KefuServer } from '../app.js';
 
 /**
@@ -213,8 +213,15 @@ describe(`tenant isolation across every route (${MODE})`, () => {
       for (const route of routes) {
         const hasParams = route.url.includes(':');
         const targets = hasParams ? aIds : [null];
-        for (const target of targets) {
-          const url = fillPath(route.url, () => target!);
+        // search texts of routes that take one: words of A's data must find nothing of A's
+        const searches = queryProperties(route.schema?.querystring).has('q')
+          ? ['SECRET', 'A-faq-SECRET 怎么退款', '退款', 'A-answer-SECRET', 'A-similar']
+          : [];
+        for (const [target, q] of [
+          ...targets.map((t) => [t, null] as const),
+          ...(hasParams ? [] : searches.map((s) => [null, s] as const)),
+        ]) {
+          const url = fillPath(route.url, () => target!) + (q === null ? '' : `?q=${encodeURIComponent(q)}`);
           const body = route.schema?.body ? sampleFor(route.schema.body, () => aIds[0]) : undefined;
           const res = await caller.request(
             route.method as any,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODE, openTestEnv, signupWorkspace, type Client, type TestEnv } from './harness.js';
-import { fillPath, sampleFor } from './samples.js';
+import { fillPath, queryProperties, sampleFor } from './samples.js';
 import type { KefuServer } from '../app.js';
 
 const ODD_STRINGS = [
@@ -17,13 +17,6 @@ const ODD_STRINGS = [
   '\uFFFF\uFFFE',
   '𠜎𠜱𠝹',
 ];
-
-/** Property names of a query schema, including those of an intersection (allOf). */
-function queryProperties(schema: any): Set<string> {
-  if (!schema) return new Set();
-  const own = Object.keys(schema.properties ?? {});
-  return new Set([...own, ...(schema.allOf ?? []).flatMap((s: any) => [...queryProperties(s)])]);
-}
 
 function wrongTypeFor(schema: any): unknown[] {
   if (schema?.anyOf) return [{ not: 'any of these' }];
@@ -43,6 +36,9 @@ function wrongTypeFor(schema: any): unknown[] {
       return [];
   }
 }
+
+const percentEncode = (s: string) =>
+  [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
 
 /**
  * Sends every route wrong types, missing fields, oversized and odd Unicode values, broken JSON and bad
@@ -117,8 +113,16 @@ describe(`malformed input on every route (${MODE})`, () => {
       const badQueries = [
         ...(queryProps.has('limit') ? ['limit=abc', 'limit=-1', 'limit=100000'] : []),
         ...(queryProps.has('cursor') ? ['cursor=garbage', 'cursor=%00', `cursor=${'x'.repeat(500)}`] : []),
+        ...(queryProps.has('q') ? [`q=${'搜'.repeat(5000)}`, 'q=%00', 'q=a%00b'] : []),
       ];
       for (const q of badQueries) await send(`?${q.slice(0, 20)}`, undefined, true, `${url}?${q}`);
+      // search texts: odd Unicode, LIKE and tsquery syntax are text to look for, never an error
+      if (queryProps.has('q')) {
+        const texts = [...ODD_STRINGS.filter((o) => !o.includes('\u0000')), '%_\\', "a & b | !c:* ('"];
+        // percent-encoded UTF-8 (lone surrogates become U+FFFD), and bytes that are no UTF-8 at all
+        const encoded = [...texts.map(percentEncode), '%FF%FE', '%ED%A0%80', '%E6%90'];
+        for (const q of encoded) await send(`?q odd ${q.slice(0, 12)}`, undefined, false, `${url}?q=${q}`);
+      }
       const schema = route.schema?.body;
       if (!schema || route.method === 'GET') continue;
       const valid = sampleFor(schema, () => fakeId) as Record<string, unknown>;

@@ -60,3 +60,10 @@ function sampleString(schema: any, uuid: () => string): string {
 /** Fills `:param` placeholders in a route URL. */
 export const fillPath = (url: string, value: (param: string) => string) =>
   url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(value(name)));
+
+/** Property names of a query schema, including those of an intersection (allOf). */
+export function queryProperties(schema: any): Set<string> {
+  if (!schema) return new Set();
+  const own = Object.keys(schema.properties ?? {});
+  return new Set([...own, ...(schema.allOf ?? []).flatMap((s: any) => [...queryProperties(s)])]);
+}

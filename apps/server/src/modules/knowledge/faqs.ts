@@ -2,7 +2,13 @@ import type { Kernel } from '../../kernel.js';
 import type { Sql } from '../../platform/db.js';
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/principal.js';
-import { decodeCursor, pageOf } from '../../platform/pagination.js';
+import {
+  decodeCursor,
+  decodeRankedCursor,
+  encodeRankedCursor,
+  pageOf,
+  type RankedCursor,
+} from '../../platform/pagination.js';
 import { audit } from '../audit/index.js';
 import { assertCategory } from './categories.js';
 import {
@@ -13,7 +19,7 @@ import {
   type FaqInput,
   type FaqView,
 } from './schemas.js';
-import { indexText, plainText } from './text.js';
+import { faqMatchSql, indexText, plainText, prepareQuery } from './text.js';
 
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 const ACTIVE_SQL = `f.enabled AND (f.valid_from IS NULL OR f.valid_from <= now()) AND (f.valid_until IS NULL OR f.valid_until > now())`;
@@ -193,34 +199,81 @@ export async function getFaq(kernel: Kernel, ctx: RequestContext, id: string) {
   return kernel.db.tenantTx(ctx.tenantId, (sql) => loadFaq(sql, ctx.tenantId, id));
 }
 
+export interface FaqFilter {
+  /** text in the standard question, the similar questions, the answers or the tags (zh/en, as the search) */
+  q?: string;
+  categoryId?: string;
+  /** with categoryId: its subcategories' entries too */
+  includeSubcategories?: boolean;
+  /** only entries without a category */
+  uncategorized?: boolean;
+  tag?: string;
+  locale?: string;
+  enabled?: boolean;
+}
+
+/** Entries in the category, or with `includeSubcategories` in it and anywhere below it ($2, $6; tenant $1). */
+const CATEGORY_SQL = `($2::uuid IS NULL OR f.category_id = $2 OR ($6 AND f.category_id IN (
+    WITH RECURSIVE sub(id) AS (
+      SELECT c.id FROM kb_categories c WHERE c.tenant_id = $1 AND c.parent_id = $2
+      UNION SELECT c.id FROM kb_categories c JOIN sub ON c.parent_id = sub.id WHERE c.tenant_id = $1)
+    SELECT id FROM sub)))`;
+
+/**
+ * A page of FAQ entries, newest first. With `q` the entries that match it (the knowledge search's matching:
+ * jieba/stemmed tokens or the whole query as a substring), most relevant first; the cursor then carries the
+ * relevance, so paging stays stable.
+ */
 export async function listFaqs(
   kernel: Kernel,
   ctx: RequestContext,
-  filter: { categoryId?: string; tag?: string; locale?: string; enabled?: boolean },
+  filter: FaqFilter,
   limit: number,
   cursor?: string,
 ) {
-  const after = decodeCursor(cursor);
+  const query = filter.q?.trim() ? prepareQuery(filter.q) : null;
+  const after = query ? decodeRankedCursor(cursor) : decodeCursor(cursor);
+  const params: unknown[] = [
+    ctx.tenantId,
+    filter.categoryId ?? null,
+    filter.tag ?? null,
+    filter.locale ?? null,
+    filter.enabled ?? null,
+    filter.includeSubcategories ?? false,
+    filter.uncategorized ?? false,
+    after?.at ?? null,
+    after?.id ?? null,
+    limit + 1,
+  ];
+  const where = `f.tenant_id = $1 AND ${CATEGORY_SQL} AND (NOT $7 OR f.category_id IS NULL)
+    AND ($3::text IS NULL OR $3 = ANY(f.tags)) AND ($4::text IS NULL OR f.locale = $4)
+    AND ($5::boolean IS NULL OR f.enabled = $5)`;
+  if (!query) {
+    const rows = await kernel.db.tenantTx(ctx.tenantId, (sql) =>
+      sql.query(
+        `SELECT * FROM kb_faqs f
+         WHERE ${where} AND ($8::timestamptz IS NULL OR (f.created_at, f.id) < ($8, $9::uuid))
+         ORDER BY f.created_at DESC, f.id DESC LIMIT $10`,
+        params,
+      ),
+    );
+    return pageOf(rows, limit, presentFaq);
+  }
+  const match = faqMatchSql('$11', '$12');
+  params.push(query.tsq, query.like, (after as RankedCursor | null)?.rank ?? null);
   const rows = await kernel.db.tenantTx(ctx.tenantId, (sql) =>
     sql.query(
-      `SELECT * FROM kb_faqs f
-       WHERE f.tenant_id = $1 AND ($2::uuid IS NULL OR f.category_id = $2) AND ($3::text IS NULL OR $3 = ANY(f.tags))
-         AND ($4::text IS NULL OR f.locale = $4) AND ($5::boolean IS NULL OR f.enabled = $5)
-         AND ($6::timestamptz IS NULL OR (f.created_at, f.id) < ($6, $7::uuid))
-       ORDER BY f.created_at DESC, f.id DESC LIMIT $8`,
-      [
-        ctx.tenantId,
-        filter.categoryId ?? null,
-        filter.tag ?? null,
-        filter.locale ?? null,
-        filter.enabled ?? null,
-        after?.at ?? null,
-        after?.id ?? null,
-        limit + 1,
-      ],
+      `SELECT * FROM (
+         SELECT f.*, round((${match.rank} + CASE WHEN ${match.questionLike} THEN 1 ELSE 0 END
+           + CASE WHEN ${match.answerLike} THEN 0.3 ELSE 0 END)::numeric, 6) AS rank
+         FROM kb_faqs f ${match.join}
+         WHERE ${where} AND ${match.where}) s
+       WHERE $13::numeric IS NULL OR (s.rank, s.created_at, s.id) < ($13::numeric, $8::timestamptz, $9::uuid)
+       ORDER BY s.rank DESC, s.created_at DESC, s.id DESC LIMIT $10`,
+      params,
     ),
   );
-  return pageOf(rows, limit, presentFaq);
+  return pageOf(rows, limit, presentFaq, encodeRankedCursor);
 }
 
 export async function createFaq(kernel: Kernel, ctx: RequestContext, input: FaqInput) {

@@ -5,8 +5,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 export const KB_LOCALES = ['zh-CN', 'en'] as const;
 export type KbLocale = (typeof KB_LOCALES)[number];
 export const isKbLocale = (v: unknown): v is KbLocale => KB_LOCALES.includes(v as KbLocale);
-export const CHANNELS = ['website', 'email', 'api', 'wechat'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel } from '@kefu/shared';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const KbLocaleSchema = Type.Union([Type.Literal('zh-CN'), Type.Literal('en')]);
@@ -218,7 +217,18 @@ export const Faq = Type.Object({
 });
 export type FaqView = Static<typeof Faq>;
 export const FaqListQuery = Type.Object({
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        'text in the standard question, the similar questions, the answers or the tags (Chinese words, English words and stems, or a substring); results most relevant first',
+    }),
+  ),
   categoryId: Type.Optional(Uuid),
+  includeSubcategories: Type.Optional(
+    Type.Boolean({ description: 'with categoryId: entries of its subcategories too' }),
+  ),
+  uncategorized: Type.Optional(Type.Boolean({ description: 'only entries without a category' })),
   tag: Type.Optional(Tag),
   locale: Type.Optional(KbLocaleSchema),
   enabled: Type.Optional(Type.Boolean()),

@@ -1,8 +1,7 @@
 import type { Kernel } from '../../kernel.js';
-import { escapeLike } from '../conversations/index.js';
 import { ACTIVE_FAQ_SQL } from './faqs.js';
 import type { SearchHit } from './schemas.js';
-import { highlightHtml, highlightTerms, orTsQuery, plainText, queryTokens, snippetHtml } from './text.js';
+import { faqMatchSql, highlightHtml, highlightTerms, plainText, prepareQuery, snippetHtml } from './text.js';
 
 export interface SearchOptions {
   type?: 'all' | 'articles' | 'faqs';
@@ -31,11 +30,8 @@ export async function searchKnowledge(
   q: string,
   opts: SearchOptions = {},
 ): Promise<SearchHit[]> {
-  const query = q.trim().slice(0, 200);
+  const { query, tokens, tsq, like } = prepareQuery(q);
   if (!query) return [];
-  const tokens = queryTokens(query);
-  const tsq = orTsQuery(tokens);
-  const like = escapeLike(query);
   const terms = highlightTerms(query);
   const limit = opts.limit ?? 20;
   const type = opts.type ?? 'all';
@@ -84,15 +80,12 @@ export async function searchKnowledge(
       hits.push(...best.values());
     }
     if (type !== 'articles') {
+      const match = faqMatchSql('$2', '$3');
       const rows = await sql.query(
-        `SELECT f.*, COALESCE(ts_rank(f.search, qq.q), 0) AS rank,
-           (f.question ILIKE '%' || $3 || '%' OR array_to_string(f.similar_questions, ' ') ILIKE '%' || $3 || '%') AS question_like,
-           (f.answer->>'text' ILIKE '%' || $3 || '%') AS answer_like
-         FROM kb_faqs f
-         CROSS JOIN (SELECT CASE WHEN $2::text IS NULL THEN NULL ELSE to_tsquery('simple', $2) END AS q) qq
+        `SELECT f.*, ${match.rank} AS rank, ${match.questionLike} AS question_like, ${match.answerLike} AS answer_like
+         FROM kb_faqs f ${match.join}
          WHERE f.tenant_id = $1 AND ($4::text IS NULL OR f.locale = $4) AND (NOT $5 OR (${ACTIVE_FAQ_SQL}))
-           AND (f.search @@ qq.q OR f.question ILIKE '%' || $3 || '%'
-                OR array_to_string(f.similar_questions, ' ') ILIKE '%' || $3 || '%' OR f.answer->>'text' ILIKE '%' || $3 || '%')
+           AND ${match.where}
          ORDER BY rank DESC LIMIT 200`,
         [tenantId, tsq, like, opts.locale ?? null, opts.publicOnly ?? false],
       );

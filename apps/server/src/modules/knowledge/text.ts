@@ -1,8 +1,10 @@
 import { searchTokens } from '@kefu/nlp';
+import { escapeLike } from '../conversations/index.js';
 
 /**
- * Search text helpers shared by the API search and the help center: query tokens (jieba for Chinese, words and
- * stems for English, via @kefu/nlp), an OR tsquery over them, markdown → plain text, and HTML-safe highlighting.
+ * Search text helpers shared by the API search, the FAQ list's filter and the help center: query tokens (jieba
+ * for Chinese, words and stems for English, via @kefu/nlp), an OR tsquery over them, the SQL that matches FAQ
+ * entries to a query, markdown → plain text, and HTML-safe highlighting.
  */
 
 /** Words that say nothing about the topic; dropped from a query unless nothing else is left. */
@@ -45,6 +47,31 @@ export function queryTokens(q: string): string[] {
 export function orTsQuery(tokens: string[]): string | null {
   if (tokens.length === 0) return null;
   return tokens.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+}
+
+/** A search query made ready for SQL: trimmed, its tokens, their OR tsquery source and a LIKE-safe pattern. */
+export function prepareQuery(q: string) {
+  const query = q.trim().slice(0, 200);
+  const tokens = queryTokens(query);
+  return { query, tokens, tsq: orTsQuery(tokens), like: escapeLike(query) };
+}
+
+/**
+ * SQL that matches FAQ entries (alias `f`) to a prepared query, given the placeholders that hold its `tsq` and
+ * `like` (e.g. `'$2'`, `'$3'`): any token shared with the index (questions, similar questions, tags, answers),
+ * or the whole query as a substring of a question, a similar question or the answer (what segmentation splits
+ * differently). `join` provides `qq.q`; `rank` is ts_rank over the weighted index (questions weigh most).
+ */
+export function faqMatchSql(tsq: string, like: string) {
+  const questionLike = `(f.question ILIKE '%' || ${like} || '%' OR array_to_string(f.similar_questions, ' ') ILIKE '%' || ${like} || '%')`;
+  const answerLike = `(f.answer->>'text' ILIKE '%' || ${like} || '%')`;
+  return {
+    join: `CROSS JOIN (SELECT CASE WHEN ${tsq}::text IS NULL THEN NULL ELSE to_tsquery('simple', ${tsq}) END AS q) qq`,
+    where: `(f.search @@ qq.q OR ${questionLike} OR ${answerLike})`,
+    rank: 'COALESCE(ts_rank(f.search, qq.q), 0)',
+    questionLike,
+    answerLike,
+  };
 }
 
 /** The space-joined index tokens of some texts, for `to_tsvector('simple', …)`. */
