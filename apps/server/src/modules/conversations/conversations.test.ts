@@ -266,4 +266,38 @@ describe(`agent workspace API (${MODE})`, () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe('email');
   });
+
+  it("bot messages are signed with the inbox's bot name, in the list and the live event", async () => {
+    const ws = await signupWorkspace(server, '机器人署名', 'zh-CN');
+    const inbox = (await ws.client.get('/api/v1/inboxes')).body.items[0];
+    const setBot = async (bot: Record<string, unknown>) =>
+      expect((await ws.client.patch(`/api/v1/inboxes/${inbox.id}`, { settings: { bot } })).status).toBe(200);
+    await setBot({ enabled: true, name: ' 小鹿助手 ', avatarUrl: '/files/deer.png' });
+    await ws.client.post('/api/v1/kb/faqs', { question: '运费多少钱', answer: { text: '全场包邮。' } });
+    const { conversationId } = await visitorSays(inbox.publicId, '运费多少钱');
+    const messages = async () =>
+      (await ws.client.get(`/api/v1/conversations/${conversationId}/messages`)).body.items as any[];
+    const answer = await eventually(async () => (await messages()).find((m) => m.senderType === 'bot'));
+    expect(answer.sender).toEqual({ id: inbox.id, name: '小鹿助手', avatarUrl: '/files/deer.png' });
+    // the customer's messages keep their own author
+    expect((await messages()).find((m) => m.senderType === 'contact').sender.name).not.toBe('小鹿助手');
+    const [event] = await env.db.tenantTx(ws.tenant.id, (sql) =>
+      sql.query(
+        `SELECT payload FROM events WHERE tenant_id = $1 AND name = 'message.created'
+           AND payload->'message'->>'id' = $2`,
+        [ws.tenant.id, answer.id],
+      ),
+    );
+    expect(event.payload.message.sender).toEqual(answer.sender);
+
+    // the current name, also on earlier messages; no name: no sender (the workspace says "Bot")
+    await setBot({ enabled: true, name: '积分助手', avatarUrl: '' });
+    expect((await messages()).find((m) => m.id === answer.id).sender).toEqual({
+      id: inbox.id,
+      name: '积分助手',
+      avatarUrl: null,
+    });
+    await setBot({ enabled: true, name: '  ' });
+    expect((await messages()).find((m) => m.id === answer.id).sender).toBeNull();
+  });
 });

@@ -8,7 +8,13 @@ import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import { t } from '../../platform/i18n.js';
 import { attachmentsFor, tenantFileSecret } from '../attachments/index.js';
 import { searchText } from '../contacts/index.js';
-import { CONVERSATION_SELECT, MESSAGE_SELECT, presentConversation, presentMessage } from './present.js';
+import {
+  BOT_SIGNATURE_SQL,
+  CONVERSATION_SELECT,
+  MESSAGE_SELECT,
+  presentConversation,
+  presentMessage,
+} from './present.js';
 
 export * from './present.js';
 
@@ -133,10 +139,20 @@ export async function addMessage(tx: TenantTx, kernel: Kernel, conversation: any
     input.senderType === 'agent'
       ? (await tx.sql.query('SELECT name, avatar_url FROM users WHERE id = $1', [input.senderId]))[0]
       : null;
+  const bot =
+    input.senderType === 'bot'
+      ? (
+          await tx.sql.query(`SELECT ${BOT_SIGNATURE_SQL} FROM inboxes i WHERE i.id = $1`, [
+            conversation.inbox_id,
+          ])
+        )[0]
+      : null;
   const senderName = input.senderType === 'contact' ? conversation.contact_name : (agent?.name ?? '');
   const message = presentMessage(
     {
       ...inserted[0],
+      ...bot,
+      inbox_id: conversation.inbox_id,
       sender_name: senderName ?? '',
       sender_avatar: agent?.avatar_url ?? null,
       contact_last_read_at: conversation.contact_last_read_at,

@@ -76,10 +76,29 @@ export const CONVERSATION_SELECT = `SELECT c.*, k.name AS contact_name, k.email 
   FROM conversations c JOIN contacts k ON k.id = c.contact_id
   LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN teams t ON t.id = c.team_id`;
 
-export const MESSAGE_SELECT = `SELECT m.*, COALESCE(u.name, k.name, '') AS sender_name, u.avatar_url AS sender_avatar, c.contact_last_read_at, c.agent_last_read_at
+/** The name and avatar the bot of an inbox signs with (`settings.bot`), from an `inboxes` row aliased `i`. */
+export const BOT_SIGNATURE_SQL = `i.settings #>> '{bot,name}' AS bot_name, i.settings #>> '{bot,avatarUrl}' AS bot_avatar`;
+
+export const MESSAGE_SELECT = `SELECT m.*, COALESCE(u.name, k.name, '') AS sender_name, u.avatar_url AS sender_avatar,
+    c.inbox_id, ${BOT_SIGNATURE_SQL}, c.contact_last_read_at, c.agent_last_read_at
   FROM messages m JOIN conversations c ON c.id = m.conversation_id
   LEFT JOIN users u ON m.sender_type = 'agent' AND u.id = m.sender_id
-  LEFT JOIN contacts k ON m.sender_type = 'contact' AND k.id = m.sender_id`;
+  LEFT JOIN contacts k ON m.sender_type = 'contact' AND k.id = m.sender_id
+  LEFT JOIN inboxes i ON m.sender_type = 'bot' AND i.id = c.inbox_id`;
+
+/**
+ * Who signed a message: the agent or contact; for the bot, its inbox's bot by the name it is given there
+ * (`id` is the inbox's id), or null while it has none; null for system messages.
+ */
+function senderOf(r: any) {
+  if (r.sender_type === 'bot') {
+    const name = typeof r.bot_name === 'string' ? r.bot_name.trim() : '';
+    return name && r.inbox_id ? { id: r.inbox_id, name, avatarUrl: r.bot_avatar || null } : null;
+  }
+  return r.sender_id && r.sender_type !== 'system'
+    ? { id: r.sender_id, name: r.sender_name ?? '', avatarUrl: r.sender_avatar ?? null }
+    : null;
+}
 
 /** Row from MESSAGE_SELECT → API shape; attachment URLs are signed for `fileSecret`'s tenant. */
 export function presentMessage(
@@ -97,10 +116,7 @@ export function presentMessage(
     conversationId: r.conversation_id,
     clientId: r.client_id,
     senderType: r.sender_type,
-    sender:
-      r.sender_id && r.sender_type !== 'system'
-        ? { id: r.sender_id, name: r.sender_name ?? '', avatarUrl: r.sender_avatar ?? null }
-        : null,
+    sender: senderOf(r),
     private: r.private,
     body: r.body,
     attachments: (r.attachments ?? []).map((a: any) => ({ ...a, url: signFileUrl(fileSecret, a.id) })),
