@@ -1,7 +1,8 @@
 // Browser test of the knowledge-base admin and the bot trainer's pages: an FAQ entry written in the workspace
+// is found by the server's search beyond the list's first page, gets and loses a WeChat answer in the editor,
 // is answered by the bot (test console), the workbench turns a customer's wording into a similar question,
-// the metrics render, the inbox's bot settings persist, and agent assist offers the entry's answer beside a
-// customer's message.
+// the metrics render, the thread signs bot messages with the bot's name, the inbox's bot settings persist,
+// and agent assist offers the entry's answer beside a customer's message.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -33,19 +34,28 @@ interface Faq {
   locale: string;
 }
 
-/** A website visitor writes a message; returns the conversation's id. */
-async function visitorSays(baseUrl: string, publicId: string, body: string): Promise<string> {
+/** A website visitor; `say` writes a message and returns the conversation's id. */
+async function widgetVisitor(baseUrl: string, publicId: string) {
   const session = (await fetch(`${baseUrl}/api/v1/widget/inboxes/${publicId}/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',
   }).then((r) => r.json())) as { visitorToken: string };
-  const sent = (await fetch(`${baseUrl}/api/v1/widget/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-visitor-token': session.visitorToken },
-    body: JSON.stringify({ clientId: crypto.randomUUID(), body }),
-  }).then((r) => r.json())) as { conversation: { id: string } };
-  return sent.conversation.id;
+  return {
+    say: async (body: string): Promise<string> => {
+      const sent = (await fetch(`${baseUrl}/api/v1/widget/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-visitor-token': session.visitorToken },
+        body: JSON.stringify({ clientId: crypto.randomUUID(), body }),
+      }).then((r) => r.json())) as { conversation: { id: string } };
+      return sent.conversation.id;
+    },
+  };
+}
+
+/** A new website visitor writes a message; returns the conversation's id. */
+async function visitorSays(baseUrl: string, publicId: string, body: string): Promise<string> {
+  return (await widgetVisitor(baseUrl, publicId)).say(body);
 }
 
 describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
@@ -54,6 +64,8 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
   let page: Page;
   let owner: Api;
   let inbox: Inbox;
+  /** a conversation the demo bot answered (for the bot's name in the thread) */
+  let botConversation = '';
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -110,6 +122,76 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     const faqs = await owner.get<{ items: Faq[] }>('/kb/faqs?limit=200');
     const saved = faqs.items.find((f) => f.question === QUESTION);
     expect(saved).toMatchObject({ similarQuestions: ['积分能换什么'], locale: 'zh-CN' });
+  });
+
+  it('searches on the server: other words find an entry that is not on the first page', async () => {
+    // 50 newer (disabled, so the bot ignores them) entries push it off the first page of the list
+    const filler = Array.from({ length: 50 }, (_, i) => ({
+      question: `${i + 1} 号仓库几点营业`,
+      answer: `${i + 1} 号仓库每天 9:00–18:00 营业。`,
+      enabled: false,
+    }));
+    await owner.post('/kb/faqs/import', { format: 'json', content: JSON.stringify(filler) });
+    await page.goto('/app/kb');
+    await expect.poll(() => page.getByTestId('faq-row').count()).toBe(50);
+    expect(await page.getByTestId('faq-row').filter({ hasText: QUESTION }).count()).toBe(0);
+    await page.getByTestId('load-more').waitFor();
+
+    // no substring of the entry: only the server's word search (jieba) finds it, on every page
+    const words = '积分可以换礼品吗';
+    const request = page.waitForRequest(
+      (r) => r.url().includes('/api/v1/kb/faqs?') && new URL(r.url()).searchParams.get('q') === words,
+    );
+    await page.getByTestId('faq-search').fill(words);
+    await request;
+    await expect.poll(() => page.getByTestId('faq-row-question').first().textContent()).toBe(QUESTION);
+    expect(await page.getByTestId('faq-row').count()).toBe(1);
+    expect(await page.getByTestId('load-more').count()).toBe(0);
+    await page.getByTestId('faq-search').fill('');
+    await expect.poll(() => page.getByTestId('faq-row').count()).toBe(50);
+  });
+
+  it('edits an answer for WeChat in the FAQ editor, and removes it again', async () => {
+    const wechat = '积分在「我的 - 积分商城」兑换哦～';
+    await page.getByTestId('faq-search').fill(QUESTION);
+    const row = page.getByTestId('faq-row').filter({ hasText: QUESTION });
+    await expect.poll(() => page.getByTestId('faq-row').count()).toBe(1);
+    await row.getByTestId('faq-edit').click();
+    await page.getByTestId('faq-channel-add').click();
+    await page.getByTestId('faq-channel-add-wechat').click();
+    const block = page.locator('[data-testid="faq-channel-block"][data-channel="wechat"]');
+    await block.waitFor();
+    // an empty channel answer is not saved
+    await page.getByTestId('faq-submit').click();
+    await block.getByText('必填').waitFor();
+    await block.getByTestId('faq-channel-answer').fill(wechat);
+    await block.getByTestId('faq-channel-button-add').click();
+    await block.getByTestId('faq-channel-button-label').fill('积分商城');
+    await block.getByTestId('faq-channel-button-value').fill('积分商城怎么进');
+    await page.getByTestId('faq-submit').click();
+    await page.getByTestId('faq-form').waitFor({ state: 'detached' });
+    await expect.poll(() => row.getByTestId('faq-row-channels').textContent()).toBe('单独答案：微信');
+    const saved = async () =>
+      (
+        await owner.get<{
+          items: (Faq & { channelAnswers: Record<string, unknown>; answer: { text: string } })[];
+        }>(`/kb/faqs?q=${encodeURIComponent(QUESTION)}`)
+      ).items.find((f) => f.question === QUESTION)!;
+    expect((await saved()).channelAnswers).toEqual({
+      wechat: { text: wechat, buttons: [{ label: '积分商城', reply: '积分商城怎么进' }] },
+    });
+    expect((await saved()).answer.text).toBe(ANSWER);
+
+    // opened again it shows the WeChat answer; removing it brings the standard answer back there
+    await row.getByTestId('faq-edit').click();
+    expect(await block.getByTestId('faq-channel-answer').inputValue()).toBe(wechat);
+    await block.getByTestId('faq-channel-remove').click();
+    await block.waitFor({ state: 'detached' });
+    await page.getByTestId('faq-submit').click();
+    await page.getByTestId('faq-form').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await saved()).channelAnswers).toEqual({});
+    expect(await row.getByTestId('faq-row-channels').count()).toBe(0);
+    await page.getByTestId('faq-search').fill('');
   });
 
   it('the test console shows the bot answering it, asked in other words', async () => {
@@ -194,6 +276,24 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     expect(JSON.stringify(ai)).not.toContain('sk-e2e-secret');
   });
 
+  it("the thread signs the bot's messages with the inbox's bot name", async () => {
+    const visitor = await widgetVisitor(server!.baseUrl, inbox.publicId);
+    botConversation = await visitor.say('运费怎么算？');
+    await page.goto(`/app/conversations/${botConversation}`);
+    const botMessages = page.locator('[data-testid="thread-message"][data-sender="bot"]');
+    await botMessages.first().waitFor();
+    expect(await botMessages.first().innerText()).toContain('小鹿助手');
+    expect(await botMessages.first().getByTestId('bot-label').textContent()).toBe('机器人');
+    // a reply arriving live (the realtime event) is signed the same way
+    const before = await botMessages.count();
+    await visitor.say('怎么开发票？');
+    await expect.poll(() => botMessages.count(), { timeout: 20_000 }).toBeGreaterThan(before);
+    expect(await botMessages.last().innerText()).toContain('小鹿助手');
+    expect(
+      await page.locator('[data-testid="thread-message"]').getByText('机器人', { exact: true }).count(),
+    ).toBe(await page.getByTestId('bot-label').count());
+  });
+
   it("saves the inbox's bot settings", async () => {
     await page.goto(`/app/inboxes/${inbox.id}`);
     await page.getByTestId('inbox-bot').waitFor();
@@ -230,6 +330,12 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     });
     expect(saved.settings.brandColor).toBe(inbox.settings.brandColor);
     expect(saved.settings.preChatForm).toEqual(inbox.settings.preChatForm);
+
+    // the thread names the bot as it is called now
+    await page.goto(`/app/conversations/${botConversation}`);
+    const botMessage = page.locator('[data-testid="thread-message"][data-sender="bot"]').first();
+    await botMessage.waitFor();
+    expect(await botMessage.innerText()).toContain('积分助手');
   });
 
   it('agent assist offers the answer beside the customer message', async () => {

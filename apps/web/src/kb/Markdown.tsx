@@ -1,8 +1,9 @@
 // A small Markdown renderer for previews. It builds React elements only: text is always text (React escapes
 // it), raw HTML stays visible as typed, and links/images are kept only for http(s) and site-relative addresses.
 // The help center renders the real page on the server (markdown-it); this is close enough to write with.
-import { Anchor, Blockquote, Code, Divider, List, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Blockquote, Code, Divider, List, Paper, Table, Text, Title } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const SAFE_URL = /^(https?:\/\/|\/(?!\/)|mailto:)/i;
 const VIDEO = /\.(mp4|webm)(\?|#|$)/i;
@@ -194,4 +195,28 @@ function blocks(src: string): ReactNode[] {
 /** Markdown as React elements (never as injected HTML). */
 export function Markdown({ source }: { source: string }) {
   return <div data-testid="markdown-preview">{blocks(source)}</div>;
+}
+
+/** A bordered preview of Markdown, or a dimmed note while there is nothing to show. */
+export function MarkdownPreview({
+  source,
+  mih,
+  style,
+}: {
+  source: string;
+  mih: number;
+  style?: CSSProperties;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm" mih={mih} style={style}>
+      {source.trim() ? (
+        <Markdown source={source} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('kb.nothingToPreview')}
+        </Text>
+      )}
+    </Paper>
+  );
 }

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, getAll, loadCsrfToken, type Locale, type Tenant } from '../api';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { ApiError, api, getAll, getPage, loadCsrfToken, type Locale, type Tenant } from '../api';
 import type {
   Article,
   ArticleSummary,
@@ -38,6 +38,41 @@ export function useCategories() {
 
 export function useFaqs() {
   return useQuery({ queryKey: kbKeys.faqs, queryFn: () => getAll<Faq>('/kb/faqs') });
+}
+
+/** What the FAQ list shows: a search text (matched by the server) and 'all', 'none' or a category's id. */
+export interface FaqListFilter {
+  q: string;
+  category: string;
+}
+
+export const FAQ_PAGE = 50;
+
+/** GET /kb/faqs for a filter: the text as `q`, a category with its subcategories, or the uncategorized. */
+export function faqListPath({ q, category }: FaqListFilter): string {
+  const params = new URLSearchParams();
+  if (q.trim()) params.set('q', q.trim());
+  if (category === 'none') params.set('uncategorized', 'true');
+  else if (category !== 'all') {
+    params.set('categoryId', category);
+    params.set('includeSubcategories', 'true');
+  }
+  const qs = params.toString();
+  return qs ? `/kb/faqs?${qs}` : '/kb/faqs';
+}
+
+/** The FAQ list page by page (most relevant first when searching, else newest first). */
+export function useFaqList(filter: FaqListFilter) {
+  const path = faqListPath(filter);
+  const query = useInfiniteQuery({
+    queryKey: [...kbKeys.faqs, 'list', path],
+    queryFn: ({ pageParam }) => getPage<Faq>(path, pageParam, FAQ_PAGE),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // keep the rows on screen while the next search runs
+    placeholderData: keepPreviousData,
+  });
+  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };
 }
 
 export const fetchFaq = (id: string) => api.get<{ faq: Faq }>(`/kb/faqs/${id}`).then((r) => r.faq);

@@ -1,4 +1,5 @@
 // Knowledge-base and bot objects as the API returns them (docs/knowledge-base.md, /api/v1/openapi.json).
+import type { Channel } from '@kefu/shared';
 import type { Locale } from '../api';
 
 export const KB_LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -35,7 +36,8 @@ export interface Faq {
   question: string;
   similarQuestions: string[];
   answer: FaqAnswer;
-  channelAnswers: Record<string, unknown>;
+  /** answers that replace `answer` on a channel */
+  channelAnswers: Partial<Record<Channel, FaqAnswer>>;
   categoryId: string | null;
   locale: Locale;
   tags: string[];
@@ -52,6 +54,7 @@ export interface FaqInput {
   question: string;
   similarQuestions: string[];
   answer: FaqAnswer;
+  channelAnswers?: Partial<Record<Channel, FaqAnswer>>;
   categoryId: string | null;
   locale: Locale;
   tags: string[];

@@ -598,7 +598,17 @@ const en = {
       empty: 'No FAQ entries yet.',
       similarCount_one: '{{count}} similar question',
       similarCount_other: '{{count}} similar questions',
-      count: '{{shown}} of {{total}} entries',
+      shown_one: '{{count}} entry',
+      shown_other: '{{count}} entries',
+      shownMore_one: '{{count}} entry shown, more below',
+      shownMore_other: '{{count}} entries shown, more below',
+      channelAnswers: 'Answers per channel',
+      channelAnswersHelp:
+        'On these channels the bot answers with this text instead (e.g. shorter for WeChat); the others get the answer above.',
+      addChannelAnswer: 'Answer for a channel',
+      removeChannelAnswer: 'Remove the {{channel}} answer',
+      channelAnswerFor: 'Answer on {{channel}}',
+      ownAnswers: 'Own answer on: {{channels}}',
       state: {
         active: 'Active',
         disabled: 'Disabled',

@@ -595,7 +595,17 @@ const zhCN: Messages = {
       empty: '还没有常见问答。',
       similarCount_one: '{{count}} 个相似问法',
       similarCount_other: '{{count}} 个相似问法',
-      count: '共 {{total}} 条，显示 {{shown}} 条',
+      shown_one: '共 {{count}} 条',
+      shown_other: '共 {{count}} 条',
+      shownMore_one: '已显示 {{count}} 条，下面还有更多',
+      shownMore_other: '已显示 {{count}} 条，下面还有更多',
+      channelAnswers: '按渠道的答案',
+      channelAnswersHelp:
+        '在这些渠道上，机器人改用这里的答案回答（例如微信上更简短）；其他渠道使用上面的答案。',
+      addChannelAnswer: '添加渠道答案',
+      removeChannelAnswer: '删除{{channel}}渠道的答案',
+      channelAnswerFor: '{{channel}}渠道的答案',
+      ownAnswers: '单独答案：{{channels}}',
       state: {
         active: '生效中',
         disabled: '已停用',

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -28,7 +27,7 @@ import { useCanManageKb } from '../components/RequirePermission';
 import { articleTitle } from '../components/kb/ArticleList';
 import { ArticleVersions } from '../components/kb/ArticleVersions';
 import { categoryOptions, kbKeys, useArticle, useCategories, useTenant } from '../kb/api';
-import { Markdown } from '../kb/Markdown';
+import { MarkdownPreview } from '../kb/Markdown';
 import { KB_LOCALES, type Article } from '../kb/types';
 import { formatDateTime, notifyError, notifySuccess } from '../util';
 
@@ -382,15 +381,7 @@ function ArticleForm({ article }: { article?: Article }) {
                         <Text size="sm" fw={500}>
                           {t('kb.preview')}
                         </Text>
-                        <Paper withBorder p="sm" mih={300} style={{ overflow: 'auto' }}>
-                          {tr.bodyMd.trim() ? (
-                            <Markdown source={tr.bodyMd} />
-                          ) : (
-                            <Text size="sm" c="dimmed">
-                              {t('kb.nothingToPreview')}
-                            </Text>
-                          )}
-                        </Paper>
+                        <MarkdownPreview source={tr.bodyMd} mih={300} style={{ overflow: 'auto' }} />
                       </Stack>
                     </SimpleGrid>
                   </Stack>

@@ -3,18 +3,15 @@ import {
   Button,
   Drawer,
   Group,
-  Paper,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
   Switch,
   TagsInput,
-  Text,
   TextInput,
-  Textarea,
   Tooltip,
 } from '@mantine/core';
+import { CHANNELS } from '@kefu/shared';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -22,22 +19,25 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Locale } from '../../api';
 import { currentLocale } from '../../i18n';
 import { categoryOptions, kbKeys, useCategories } from '../../kb/api';
-import { Markdown } from '../../kb/Markdown';
-import type { Faq, FaqButton, FaqInput } from '../../kb/types';
+import type { Faq, FaqInput } from '../../kb/types';
 import { notifySuccess } from '../../util';
 import { FormError } from '../FormError';
-
-interface ButtonRow {
-  label: string;
-  kind: 'reply' | 'url';
-  value: string;
-}
+import {
+  AnswerFields,
+  ChannelAnswersField,
+  FieldHeading,
+  draftErrors,
+  fromDraft,
+  toDraft,
+  type AnswerDraft,
+  type ChannelDrafts,
+} from './AnswerFields';
 
 interface FormState {
   question: string;
   similar: string[];
-  answer: string;
-  buttons: ButtonRow[];
+  answer: AnswerDraft;
+  channels: ChannelDrafts;
   validFrom: string;
   validUntil: string;
   tags: string[];
@@ -64,15 +64,16 @@ function fromLocalInput(value: string): string | null {
 
 function toForm(faq: Faq | null, initial: Partial<FaqInput> | undefined): FormState {
   const src = faq ?? initial ?? {};
+  const channels: ChannelDrafts = {};
+  for (const c of CHANNELS) {
+    const a = src.channelAnswers?.[c];
+    if (a) channels[c] = toDraft(a);
+  }
   return {
     question: src.question ?? '',
     similar: [...(src.similarQuestions ?? [])],
-    answer: src.answer?.text ?? '',
-    buttons: (src.answer?.buttons ?? []).map((b: FaqButton) =>
-      b.url
-        ? { label: b.label, kind: 'url', value: b.url }
-        : { label: b.label, kind: 'reply', value: b.reply ?? '' },
-    ),
+    answer: toDraft(src.answer),
+    channels,
     validFrom: toLocalInput(src.validFrom),
     validUntil: toLocalInput(src.validUntil),
     tags: [...(src.tags ?? [])],
@@ -90,14 +91,11 @@ function toInput(f: FormState): FaqInput {
   return {
     question: f.question.trim(),
     similarQuestions: similar,
-    answer: {
-      text: f.answer,
-      buttons: f.buttons.map((b) =>
-        b.kind === 'url'
-          ? { label: b.label.trim(), url: b.value.trim() }
-          : { label: b.label.trim(), ...(b.value.trim() ? { reply: b.value.trim() } : {}) },
-      ),
-    },
+    answer: fromDraft(f.answer),
+    // always the whole set: a channel left out goes back to the standard answer
+    channelAnswers: Object.fromEntries(
+      CHANNELS.filter((c) => f.channels[c]).map((c) => [c, fromDraft(f.channels[c]!)]),
+    ),
     categoryId: f.categoryId,
     locale: f.locale,
     tags: f.tags,
@@ -107,13 +105,18 @@ function toInput(f: FormState): FaqInput {
   };
 }
 
-/** Field of a server error ("/answer/buttons/0/url", "body.question") → our error key. */
+/**
+ * Field of a server error ("/answer/buttons/0/url", "body.question", "/channelAnswers/wechat/text") → our
+ * error key ("buttons.0", "question", "channel.wechat.answer").
+ */
 function errorKey(field: string): string {
   const path = field
     .replace(/^\/?(body[./])?/, '')
     .replace(/\//g, '.')
     .split('.');
-  if (path[0] === 'answer') return path[1] === 'buttons' ? `buttons.${path[2] ?? ''}` : 'answer';
+  const answerKey = (p: string[]) => (p[0] === 'buttons' ? `buttons.${p[1] ?? ''}` : 'answer');
+  if (path[0] === 'answer') return answerKey(path.slice(1));
+  if (path[0] === 'channelAnswers' && path[1]) return `channel.${path[1]}.${answerKey(path.slice(2))}`;
   return path[0];
 }
 
@@ -126,6 +129,7 @@ const KNOWN = new Set([
   'tags',
   'categoryId',
 ]);
+const placed = (k: string) => KNOWN.has(k) || k.startsWith('buttons.') || k.startsWith('channel.');
 
 function FaqForm({
   faq,
@@ -143,7 +147,6 @@ function FaqForm({
   const categories = useCategories();
   const [form, setForm] = useState<FormState>(() => toForm(faq, initial));
   const [newSimilar, setNewSimilar] = useState('');
-  const [preview, setPreview] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<unknown>(null);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
@@ -174,7 +177,7 @@ function FaqForm({
         let unplaced = false;
         for (const f of e.fieldErrors) {
           const k = errorKey(f.field);
-          if (KNOWN.has(k) || k.startsWith('buttons.')) next[k] = f.message;
+          if (placed(k)) next[k] = f.message;
           else unplaced = true;
         }
         setErrors(next);
@@ -193,14 +196,12 @@ function FaqForm({
   };
 
   const validate = () => {
-    const next: Record<string, string> = {};
+    const next: Record<string, string> = draftErrors(form.answer, t);
+    for (const c of CHANNELS) {
+      const draft = form.channels[c];
+      if (draft) Object.assign(next, draftErrors(draft, t, `channel.${c}.`));
+    }
     if (!form.question.trim()) next.question = t('validation.required');
-    if (!form.answer.trim()) next.answer = t('validation.required');
-    form.buttons.forEach((b, i) => {
-      if (!b.label.trim()) next[`buttons.${i}`] = t('kb.faq.buttonLabelRequired');
-      else if (b.kind === 'url' && !/^https?:\/\/\S+$/.test(b.value.trim()))
-        next[`buttons.${i}`] = t('kb.faq.buttonUrlRule');
-    });
     if (form.validFrom && form.validUntil && form.validUntil <= form.validFrom)
       next.validUntil = t('kb.faq.validRange');
     setErrors(next);
@@ -229,12 +230,7 @@ function FaqForm({
           data-autofocus
         />
         <Stack gap={6}>
-          <Text size="sm" fw={500}>
-            {t('kb.faq.similar')}
-          </Text>
-          <Text size="xs" c="dimmed" mt={-4}>
-            {t('kb.faq.similarHelp')}
-          </Text>
+          <FieldHeading label={t('kb.faq.similar')} help={t('kb.faq.similarHelp')} />
           {form.similar.map((s, i) => (
             <Group key={i} gap={4} wrap="nowrap">
               <TextInput
@@ -293,127 +289,18 @@ function FaqForm({
             </Button>
           </Group>
         </Stack>
-        <Stack gap={4}>
-          <Group justify="space-between">
-            <Text size="sm" fw={500}>
-              {t('kb.faq.answer')}
-            </Text>
-            <SegmentedControl
-              size="xs"
-              value={preview ? 'preview' : 'write'}
-              onChange={(v) => setPreview(v === 'preview')}
-              data={[
-                { value: 'write', label: t('kb.write') },
-                { value: 'preview', label: t('kb.preview') },
-              ]}
-              data-testid="faq-answer-mode"
-            />
-          </Group>
-          {preview ? (
-            <Paper withBorder p="sm" mih={110}>
-              {form.answer.trim() ? (
-                <Markdown source={form.answer} />
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {t('kb.nothingToPreview')}
-                </Text>
-              )}
-            </Paper>
-          ) : (
-            <Textarea
-              description={t('kb.faq.answerHelp')}
-              autosize
-              minRows={4}
-              maxRows={14}
-              maxLength={5000}
-              value={form.answer}
-              error={errors.answer}
-              aria-label={t('kb.faq.answer')}
-              onChange={(e) => set({ answer: e.currentTarget.value })}
-              data-testid="faq-answer"
-            />
-          )}
-          {preview && errors.answer && (
-            <Text size="xs" c="red">
-              {errors.answer}
-            </Text>
-          )}
-        </Stack>
-        <Stack gap={6}>
-          <Text size="sm" fw={500}>
-            {t('kb.faq.buttons')}
-          </Text>
-          <Text size="xs" c="dimmed" mt={-4}>
-            {t('kb.faq.buttonsHelp')}
-          </Text>
-          {form.buttons.map((b, i) => {
-            const update = (patch: Partial<ButtonRow>) => {
-              const buttons = form.buttons.slice();
-              buttons[i] = { ...b, ...patch };
-              set({ buttons });
-            };
-            return (
-              <Paper key={i} withBorder p={6} data-testid="faq-button-row">
-                <Group gap={6} wrap="nowrap" align="flex-start">
-                  <TextInput
-                    size="xs"
-                    w={130}
-                    placeholder={t('kb.faq.buttonLabel')}
-                    aria-label={t('kb.faq.buttonLabel')}
-                    value={b.label}
-                    maxLength={40}
-                    onChange={(e) => update({ label: e.currentTarget.value })}
-                    data-testid="faq-button-label"
-                  />
-                  <Select
-                    size="xs"
-                    w={110}
-                    aria-label={t('kb.faq.buttonKind')}
-                    value={b.kind}
-                    allowDeselect={false}
-                    onChange={(v) => v && update({ kind: v as ButtonRow['kind'] })}
-                    data={[
-                      { value: 'reply', label: t('kb.faq.buttonReply') },
-                      { value: 'url', label: t('kb.faq.buttonUrl') },
-                    ]}
-                  />
-                  <TextInput
-                    size="xs"
-                    style={{ flex: 1 }}
-                    placeholder={b.kind === 'url' ? 'https://…' : t('kb.faq.buttonReplyPlaceholder')}
-                    aria-label={b.kind === 'url' ? t('kb.faq.buttonUrl') : t('kb.faq.buttonReply')}
-                    value={b.value}
-                    maxLength={b.kind === 'url' ? 2000 : 500}
-                    error={errors[`buttons.${i}`]}
-                    onChange={(e) => update({ value: e.currentTarget.value })}
-                    data-testid="faq-button-value"
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('kb.faq.removeButton')}
-                    onClick={() => set({ buttons: form.buttons.filter((_, j) => j !== i) })}
-                  >
-                    <IconTrash size={14} />
-                  </ActionIcon>
-                </Group>
-              </Paper>
-            );
-          })}
-          {form.buttons.length < 10 && (
-            <div>
-              <Button
-                size="xs"
-                variant="subtle"
-                leftSection={<IconPlus size={14} />}
-                onClick={() => set({ buttons: [...form.buttons, { label: '', kind: 'reply', value: '' }] })}
-                data-testid="faq-button-add"
-              >
-                {t('kb.faq.addButton')}
-              </Button>
-            </div>
-          )}
-        </Stack>
+        <AnswerFields
+          value={form.answer}
+          onChange={(answer) => set({ answer })}
+          errors={errors}
+          label={t('kb.faq.answer')}
+          testId="faq"
+        />
+        <ChannelAnswersField
+          value={form.channels}
+          onChange={(channels) => set({ channels })}
+          errors={errors}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('kb.category')}

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Loader,
   Select,
   Stack,
   Table,
@@ -11,21 +12,22 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { CHANNELS } from '@kefu/shared';
 import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { categoryName, categoryOptions, kbKeys, subtreeIds, useCategories, useFaqs } from '../../kb/api';
+import { categoryName, categoryOptions, fetchFaq, kbKeys, useCategories, useFaqList } from '../../kb/api';
 import type { Faq } from '../../kb/types';
 import { notifyError, notifySuccess } from '../../util';
 import { ConfirmModal } from '../ConfirmModal';
+import { LoadMore } from '../LoadMore';
 import { QueryState } from '../QueryState';
 import { useCanManageKb } from '../RequirePermission';
 import { FaqEditor } from './FaqEditor';
-
-const PAGE = 100;
 
 export function faqStatus(f: Faq): { key: 'active' | 'disabled' | 'notYet' | 'expired'; color: string } {
   if (!f.enabled) return { key: 'disabled', color: 'gray' };
@@ -35,26 +37,17 @@ export function faqStatus(f: Faq): { key: 'active' | 'disabled' | 'notYet' | 'ex
   return { key: 'active', color: 'teal' };
 }
 
-function matches(f: Faq, q: string): boolean {
-  if (!q) return true;
-  const hay = [f.question, ...f.similarQuestions, f.answer.text, ...f.tags].join('\n').toLowerCase();
-  return q
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => hay.includes(w));
-}
-
 export function FaqList() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const qc = useQueryClient();
   const manage = useCanManageKb();
-  const faqs = useFaqs();
   const categories = useCategories();
   const [q, setQ] = useState('');
+  // the server searches (Chinese words, English stems, every page): ask it once typing pauses
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [category, setCategory] = useState<string>('all');
-  const [limit, setLimit] = useState(PAGE);
+  const faqs = useFaqList({ q: debouncedQ, category });
   const [editing, setEditing] = useState<Faq | null>(null);
   const [editorOpen, setEditorOpen] = useState(false);
   const [deleting, setDeleting] = useState<Faq | null>(null);
@@ -64,17 +57,8 @@ export function FaqList() {
     () => new Map((categories.data?.items ?? []).map((c) => [c.id, c])),
     [categories.data],
   );
-  const filtered = useMemo(() => {
-    const inCategory =
-      category === 'all' ? null : category === 'none' ? new Set<string>() : subtreeIds(tree, category);
-    return (faqs.data ?? []).filter((f) => {
-      if (inCategory) {
-        if (category === 'none' ? f.categoryId !== null : !f.categoryId || !inCategory.has(f.categoryId))
-          return false;
-      }
-      return matches(f, q.trim());
-    });
-  }, [faqs.data, q, category, tree]);
+  const items = faqs.items;
+  const searching = debouncedQ !== q.trim() || (faqs.isFetching && faqs.isPlaceholderData);
 
   const remove = useMutation({
     mutationFn: (id: string) => api.del(`/kb/faqs/${id}`),
@@ -92,16 +76,11 @@ export function FaqList() {
     setEditorOpen(true);
   };
 
-  // /app/kb?faq=<id> (e.g. from a bot answer in a conversation) shows that entry
+  // /app/kb?faq=<id> (e.g. from a bot answer in a conversation) shows that entry, wherever it is in the list
   const [params, setParams] = useSearchParams();
   const linked = params.get('faq');
   useEffect(() => {
-    if (!linked || !faqs.data) return;
-    const f = faqs.data.find((x) => x.id === linked);
-    if (f) {
-      if (manage) open(f);
-      else setQ(f.question);
-    }
+    if (!linked) return;
     setParams(
       (p) => {
         p.delete('faq');
@@ -109,7 +88,11 @@ export function FaqList() {
       },
       { replace: true },
     );
-  }, [linked, faqs.data]);
+    fetchFaq(linked).then((f) => {
+      if (manage) open(f);
+      else setQ(f.question);
+    }, notifyError);
+  }, [linked]);
 
   return (
     <Stack gap="md">
@@ -120,10 +103,8 @@ export function FaqList() {
           placeholder={t('kb.faq.search')}
           aria-label={t('kb.faq.search')}
           value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            setLimit(PAGE);
-          }}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          rightSection={searching ? <Loader size={14} /> : null}
           data-testid="faq-search"
         />
         <Select
@@ -132,10 +113,7 @@ export function FaqList() {
           value={category}
           allowDeselect={false}
           searchable
-          onChange={(v) => {
-            setCategory(v ?? 'all');
-            setLimit(PAGE);
-          }}
+          onChange={(v) => setCategory(v ?? 'all')}
           data={[
             { value: 'all', label: t('kb.allCategories') },
             { value: 'none', label: t('kb.noCategory') },
@@ -164,7 +142,7 @@ export function FaqList() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {filtered.length === 0 && (
+                {items.length === 0 && (
                   <Table.Tr>
                     <Table.Td colSpan={5}>
                       <Text c="dimmed" ta="center" py="md">
@@ -173,7 +151,7 @@ export function FaqList() {
                     </Table.Td>
                   </Table.Tr>
                 )}
-                {filtered.slice(0, limit).map((f) => {
+                {items.map((f) => {
                   const status = faqStatus(f);
                   const cat = f.categoryId ? byId.get(f.categoryId) : undefined;
                   return (
@@ -195,6 +173,15 @@ export function FaqList() {
                         {f.similarQuestions.length > 0 && (
                           <Text size="xs" c="dimmed" mt={2}>
                             {t('kb.faq.similarCount', { count: f.similarQuestions.length })}
+                          </Text>
+                        )}
+                        {CHANNELS.some((c) => f.channelAnswers[c]) && (
+                          <Text size="xs" c="dimmed" mt={2} data-testid="faq-row-channels">
+                            {t('kb.faq.ownAnswers', {
+                              channels: CHANNELS.filter((c) => f.channelAnswers[c])
+                                .map((c) => t(`inboxes.channels.${c}`))
+                                .join(' · '),
+                            })}
                           </Text>
                         )}
                       </Table.Td>
@@ -250,16 +237,16 @@ export function FaqList() {
           </Table.ScrollContainer>
         </Card>
       )}
-      {filtered.length > limit && (
-        <Group justify="center">
-          <Button variant="subtle" size="xs" onClick={() => setLimit((l) => l + PAGE)}>
-            {t('common.loadMore')} ({filtered.length - limit})
-          </Button>
-        </Group>
-      )}
+      <LoadMore
+        hasMore={!!faqs.hasNextPage}
+        loading={faqs.isFetchingNextPage}
+        onClick={() => void faqs.fetchNextPage()}
+      />
       {faqs.data && (
         <Text size="xs" c="dimmed" data-testid="faq-count">
-          {t('kb.faq.count', { shown: filtered.length, total: faqs.data.length })}
+          {faqs.hasNextPage
+            ? t('kb.faq.shownMore', { count: items.length })
+            : t('kb.faq.shown', { count: items.length })}
         </Text>
       )}
       <FaqEditor opened={editorOpen} onClose={() => setEditorOpen(false)} faq={editing} />
