@@ -22,6 +22,21 @@ export {
 } from './sentiment.js';
 export { detectAnger, type AngerResult } from './anger.js';
 export {
+  detectDistress,
+  combineDistress,
+  distressModel,
+  trainDistressModel,
+  crossValidateDistress,
+  scoreDistress,
+  DISTRESS_THRESHOLDS,
+  MODEL_SIGNAL,
+  type DistressResult,
+  type DistressThresholds,
+  type DistressFold,
+  type DistressScores,
+} from './distress.js';
+export { DISTRESS_CORPUS, type DistressExample } from './distress-corpus.js';
+export {
   FaqMatcher,
   TfIdfIndex,
   splitQuestions,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODE, eventually, openTestEnv, signupWorkspace, type TestEnv } from '../../test/harness.js';
+import { detectAnger } from '@kefu/nlp';
 import type { KefuServer } from '../../app.js';
 
 const FAQS = [
@@ -177,6 +178,31 @@ describe(`the bot in the widget (${MODE})`, () => {
       (m: any) => m.private,
     );
     expect(note.body).toContain('客户情绪激动');
+    expect(note.body).toContain('用语「');
+  });
+
+  it('distress the lexicon misses is caught by the sentiment model: raised priority, the note says so', async () => {
+    const text = '等了整整一个礼拜，钱扣了货没到，打电话也没人接，你们到底还管不管';
+    expect(detectAnger(text).angry).toBe(false); // the lexicon alone would let the bot answer
+    const { client, visitor } = await workspace();
+    const v = await visitor();
+    const sent = await v.send(text);
+    const conversation = await eventually(async () => {
+      const c = (await client.get(`/api/v1/conversations/${sent.body.conversation.id}`)).body.conversation;
+      return c.handler === 'human' ? c : null;
+    });
+    expect(conversation.priority).toBe('high');
+    const note = (await client.get(`/api/v1/conversations/${conversation.id}/messages`)).body.items.find(
+      (m: any) => m.private,
+    );
+    expect(note.body).toMatch(/客户情绪激动（识别到：情绪模型 \d+%）/);
+    // a neutral question with 投诉 in it is answered by the bot as usual
+    const calm = await visitor();
+    const asked = await calm.send('投诉电话是多少');
+    await eventually(async () => ((await calm.messages()).some((m) => m.senderType === 'bot') ? true : null));
+    const c = (await client.get(`/api/v1/conversations/${asked.body.conversation.id}`)).body.conversation;
+    expect(c.handler).toBe('bot');
+    expect(c.priority).not.toBe('high');
   });
 
   it('an agent who replies takes over; the share and the off switch keep the bot out', async () => {

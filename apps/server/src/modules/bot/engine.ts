@@ -1,4 +1,4 @@
-import { detectAnger, splitQuestions, type FaqMatcher } from '@kefu/nlp';
+import { detectDistress, splitQuestions, type FaqMatcher } from '@kefu/nlp';
 
 /** Things a customer says to reach a person, in Chinese and English. */
 const HUMAN =
@@ -9,7 +9,15 @@ export type BotStep =
   | { kind: 'flow'; flowKey: string; confidence: number }
   | { kind: 'suggest'; choices: { faqId: string; label: string }[]; confidence: number }
   | { kind: 'fallback'; offerHuman: boolean }
-  | { kind: 'handoff'; reason: 'asked' | 'anger' | 'misses' };
+  | { kind: 'handoff'; reason: 'asked' | 'anger' | 'misses'; distress?: Distress };
+
+/** Why the bot judged a customer angry or distressed, for the agent's note. */
+export interface Distress {
+  /** Lexicon entries and cues ('!!!', 'CAPS') that counted, and 'model' when the sentiment model did. */
+  signals: string[];
+  /** The sentiment model's probability that the message is upset. */
+  probability: number;
+}
 
 export interface BotDecision {
   steps: BotStep[];
@@ -26,9 +34,16 @@ export interface BotDecision {
 export function decide(text: string, matcher: FaqMatcher, missesBefore: number): BotDecision {
   const clean = text.trim();
   if (HUMAN.test(clean)) return { steps: [{ kind: 'handoff', reason: 'asked' }], misses: 0, intent: null };
-  if (detectAnger(clean).angry) {
+  // anger or distress (the lexicon and the sentiment model of @kefu/nlp): a person, with raised priority
+  const distress = detectDistress(clean);
+  if (distress.distressed) {
     const guess = matcher.match(clean).candidates[0];
-    return { steps: [{ kind: 'handoff', reason: 'anger' }], misses: 0, intent: guess?.question ?? null };
+    const { signals, probability } = distress;
+    return {
+      steps: [{ kind: 'handoff', reason: 'anger', distress: { signals, probability } }],
+      misses: 0,
+      intent: guess?.question ?? null,
+    };
   }
 
   // a message may ask several things: answer each part the bot is sure of

@@ -5,14 +5,14 @@ import { AppError } from '../../platform/errors.js';
 import { rooms } from '@kefu/shared';
 import { addMessage, loadConversation } from '../conversations/index.js';
 import { withinBusinessHours } from '../widget/settings.js';
-import { decide, type BotStep } from './engine.js';
+import { decide, type BotStep, type Distress } from './engine.js';
 import { CANCEL, advanceFlow, startFlow, type FlowAdvance, type FlowState } from './flow-turn.js';
 import { runFlow } from './flows.js';
 import { generate, loadAiSettings, type Generated } from './ai.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { hasLiveFaqs, tenantBot, type TenantBot } from './knowledge.js';
 import { resolveBotSettings, type ResolvedBotSettings } from './settings.js';
-import { botText, localeOf, type BotLocale, type BotText } from './texts.js';
+import { angerReason, botText, localeOf, type BotLocale, type BotText } from './texts.js';
 
 export { BotSettings, resolveBotSettings } from './settings.js';
 export { botText } from './texts.js';
@@ -281,6 +281,7 @@ export async function replyTo(
           locale,
           step.reason,
           decision.intent ?? session?.last_intent ?? null,
+          step.distress,
         );
         await turn('handoff', null, null, null);
         continue;
@@ -355,6 +356,7 @@ async function handOff(
   locale: BotLocale,
   reason: Reason,
   intent: string | null,
+  distress?: Distress,
 ) {
   const urgent = reason === 'anger';
   const [row] = await tx.sql.query(
@@ -381,7 +383,9 @@ async function handOff(
     senderId: null,
     private: true,
     body: botText(noteLocale, 'note', {
-      reason: botText(noteLocale, `reason.${reason}` as BotText),
+      reason: distress
+        ? angerReason(noteLocale, distress.signals, distress.probability)
+        : botText(noteLocale, `reason.${reason}` as BotText),
       intent: intent ?? botText(noteLocale, 'none'),
     }),
   });

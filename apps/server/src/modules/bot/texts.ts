@@ -1,3 +1,5 @@
+import { MODEL_SIGNAL } from '@kefu/nlp';
+
 // What the bot says, in both languages. The reply follows the customer's own language when it is clear.
 export type BotLocale = 'zh-CN' | 'en';
 
@@ -34,6 +36,11 @@ const TEXTS = {
   },
   'reason.asked': { 'zh-CN': '客户要求人工', en: 'the customer asked for a person' },
   'reason.anger': { 'zh-CN': '客户情绪激动', en: 'the customer is upset' },
+  angerDetail: { 'zh-CN': '{reason}（识别到：{signals}）', en: '{reason} (detected: {signals})' },
+  'signal.model': { 'zh-CN': '情绪模型 {percent}%', en: 'sentiment model {percent}%' },
+  'signal.words': { 'zh-CN': '用语「{words}」', en: 'words "{words}"' },
+  'signal.bangs': { 'zh-CN': '连串感叹号或问号', en: 'repeated ! or ?' },
+  'signal.caps': { 'zh-CN': '大写喊叫', en: 'shouting in capitals' },
   'reason.misses': { 'zh-CN': '连续未能识别', en: 'the bot did not understand twice' },
   'reason.not_solved': { 'zh-CN': '客户反馈未解决', en: 'the customer said the answer did not help' },
   none: { 'zh-CN': '无', en: 'none' },
@@ -54,6 +61,24 @@ export type BotText = keyof typeof TEXTS;
 
 export function botText(locale: BotLocale, key: BotText, vars: Record<string, string> = {}) {
   return TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+}
+
+/**
+ * The hand-off reason for an angry or distressed customer, with what gave it away (the signals of
+ * @kefu/nlp's detectDistress): 「客户情绪激动（识别到：情绪模型 97%；用语「骗子、投诉」；连串感叹号或问号）」.
+ */
+export function angerReason(locale: BotLocale, signals: string[], probability: number) {
+  const parts: string[] = [];
+  if (signals.includes(MODEL_SIGNAL))
+    parts.push(botText(locale, 'signal.model', { percent: String(Math.round(probability * 100)) }));
+  const words = signals.filter((s) => s !== MODEL_SIGNAL && s !== '!!!' && s !== 'CAPS');
+  if (words.length)
+    parts.push(botText(locale, 'signal.words', { words: words.join(locale === 'en' ? ', ' : '、') }));
+  if (signals.includes('!!!')) parts.push(botText(locale, 'signal.bangs'));
+  if (signals.includes('CAPS')) parts.push(botText(locale, 'signal.caps'));
+  const reason = botText(locale, 'reason.anger');
+  if (!parts.length) return reason;
+  return botText(locale, 'angerDetail', { reason, signals: parts.join(locale === 'en' ? '; ' : '；') });
 }
 
 /** The customer's language from their own words: Chinese characters → 中文, Latin letters → English. */
