@@ -153,6 +153,29 @@ describe('intent model with retrieval', () => {
   });
 });
 
+describe('intent model with neural nets', () => {
+  it('trains none on small sets by default, and the requested number otherwise', () => {
+    expect(trainIntentModel(examples, { simulationRounds: 0 }).netCount).toBe(0);
+    const m = trainIntentModel(examples, { simulationRounds: 0, nets: { count: 2, minExamples: 0 } });
+    expect(m.netCount).toBe(2);
+  });
+
+  it('picks intents with SVM and nets together and keeps the nets across serialization', () => {
+    const m = trainIntentModel(examples, { nets: { count: 2, minExamples: 0 } });
+    expect(m.predict('退款什么时候能到账').topLabel).toBe('refund');
+    expect(m.predict('my parcel is late, where is it').topLabel).toBe('shipping');
+    const again = IntentModel.deserialize(m.serialize());
+    expect(again.netCount).toBe(2);
+    for (const t of ['我要退款', 'where is my parcel', '营业时间', 'blah']) {
+      const a = m.predict(t);
+      const b = again.predict(t);
+      expect(b.topLabel).toBe(a.topLabel);
+      expect(b.candidates.map((c) => c.label)).toEqual(a.candidates.map((c) => c.label));
+      expect(b.confidence).toBeCloseTo(a.confidence, 2);
+    }
+  });
+});
+
 describe('out-of-scope confidence features', () => {
   it('learns coverage and per-intent score weights and keeps them across serialization', () => {
     const m = trainIntentModel(examples);
