@@ -3,6 +3,7 @@ import type { Kernel } from '../../kernel.js';
 import type { TenantTx } from '../../platform/events.js';
 import { AppError } from '../../platform/errors.js';
 import { rooms } from '@kefu/shared';
+import { distressModel } from '@kefu/nlp';
 import { addMessage, loadConversation } from '../conversations/index.js';
 import { withinBusinessHours } from '../widget/settings.js';
 import { decide, type BotStep, type Distress } from './engine.js';
@@ -136,6 +137,7 @@ export async function replyTo(
 ) {
   // train (or reuse) outside the transaction: it is CPU work and must not hold row locks
   const bot = await tenantBot(kernel, tenantId);
+  distressModel(); // the anger/distress model of every tenant: trained on the first message of the process
   await kernel.events.run(tenantId, async (tx) => {
     // one bot turn at a time per conversation, and each customer message handled once
     const [conv] = await tx.sql.query(`SELECT handler FROM conversations WHERE id = $1 FOR UPDATE`, [
