@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODE, eventually, openTestEnv, signupWorkspace, type TestEnv } from '../test/harness.js';
 import type { KefuServer } from '../app.js';
+import { MemoryJobQueue } from './queue.js';
 
 describe(`job queue (${MODE})`, () => {
   let env: TestEnv;
@@ -43,6 +44,24 @@ describe(`job queue (${MODE})`, () => {
     await eventually(() => calls === 1);
     await new Promise((r) => setTimeout(r, 300));
     expect(calls).toBe(1);
+  });
+
+  it('in embedded mode, remembers finished job ids for de-duplication only up to a bound', async () => {
+    const queue = server.kernel.queue;
+    if (!(queue instanceof MemoryJobQueue)) return; // BullMQ's own retention applies in scaled mode
+    const { tenant } = await signupWorkspace(server);
+    let calls = 0;
+    queue.handle('default', 'test.many', async () => {
+      calls++;
+    });
+    for (let i = 0; i < 1200; i++)
+      await queue.add('default', 'test.many', { tenantId: tenant.id }, { jobId: `many-${tenant.id}-${i}` });
+    await eventually(() => calls === 1200);
+    expect(queue.rememberedIds).toBeLessThanOrEqual(1000);
+    // a recently finished id still blocks a duplicate
+    await queue.add('default', 'test.many', { tenantId: tenant.id }, { jobId: `many-${tenant.id}-1199` });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toBe(1200);
   });
 
   it('puts a job that keeps failing on the dead-letter list, where an admin retries it', async () => {

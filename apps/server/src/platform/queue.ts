@@ -52,6 +52,11 @@ async function recordDead(db: Database, job: JobContext, error: unknown) {
   );
 }
 
+// Retention of finished job ids, the same as the BullMQ options in RedisJobQueue.add.
+const COMPLETED_KEEP_MS = 3600_000;
+const FAILED_KEEP_MS = 24 * 3600_000;
+const COMPLETED_KEEP_COUNT = 1000;
+
 type Handlers = Map<string, JobHandler>;
 const handlerKey = (queue: QueueName, name: string) => `${queue}:${name}`;
 
@@ -64,7 +69,10 @@ export class MemoryJobQueue implements JobQueue {
     webhooks: [],
   };
   private active: Record<QueueName, number> = { default: 0, email: 0, webhooks: 0 };
-  private seen = new Set<string>();
+  /** Job ids (`queue:id`) waiting, delayed or running: adding one of these again is a no-op. */
+  private pendingIds = new Set<string>();
+  /** Finished job ids with when they may be reused, oldest first (BullMQ's retention, below). */
+  private finishedIds = new Map<string, number>();
   private timers = new Set<NodeJS.Timeout>();
   private working = false;
   private closed = false;
@@ -83,8 +91,10 @@ export class MemoryJobQueue implements JobQueue {
     if (this.closed) throw new Error('queue is closed');
     const id = options.jobId ?? crypto.randomUUID();
     if (options.jobId) {
-      if (this.seen.has(`${queue}:${id}`)) return;
-      this.seen.add(`${queue}:${id}`);
+      const key = `${queue}:${id}`;
+      this.forgetFinished();
+      if (this.pendingIds.has(key) || this.finishedIds.has(key)) return;
+      this.pendingIds.add(key);
     }
     const entry = { ctx: { id, queue, name, data, attempt: 0 }, options };
     if (options.delayMs) this.later(() => this.enqueue(entry), options.delayMs);
@@ -129,6 +139,7 @@ export class MemoryJobQueue implements JobQueue {
     try {
       if (!handler) throw new Error(`no handler for job ${ctx.queue}/${ctx.name}`);
       await handler(ctx);
+      this.finished(entry, COMPLETED_KEEP_MS);
     } catch (err) {
       const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
       if (ctx.attempt < attempts && !this.closed) {
@@ -140,8 +151,36 @@ export class MemoryJobQueue implements JobQueue {
         await recordDead(this.db, ctx, err).catch((e) =>
           this.log.error({ err: e }, 'could not record dead job'),
         );
+        this.finished(entry, FAILED_KEEP_MS);
       }
     }
+  }
+
+  /**
+   * Like BullMQ with removeOnComplete/removeOnFail, a finished job's id blocks duplicates only for a
+   * while (and only the last COMPLETED_KEEP_COUNT of them), so a long-running server does not keep
+   * every id it ever saw.
+   */
+  private finished(entry: { ctx: JobContext; options: JobOptions }, keepMs: number) {
+    if (!entry.options.jobId) return;
+    const key = `${entry.ctx.queue}:${entry.ctx.id}`;
+    this.pendingIds.delete(key);
+    this.finishedIds.delete(key);
+    this.finishedIds.set(key, Date.now() + keepMs);
+    this.forgetFinished();
+  }
+
+  private forgetFinished() {
+    const now = Date.now();
+    for (const [key, until] of this.finishedIds) {
+      if (until > now && this.finishedIds.size <= COMPLETED_KEEP_COUNT) break;
+      this.finishedIds.delete(key);
+    }
+  }
+
+  /** Number of job ids remembered for de-duplication (waiting/running + recently finished). */
+  get rememberedIds(): number {
+    return this.pendingIds.size + this.finishedIds.size;
   }
 
   private isIdle() {
@@ -197,8 +236,8 @@ export class BullJobQueue implements JobQueue {
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
       backoff: { type: 'exponential', delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
       delay: options.delayMs,
-      removeOnComplete: { age: 3600, count: 1000 },
-      removeOnFail: { age: 24 * 3600 },
+      removeOnComplete: { age: COMPLETED_KEEP_MS / 1000, count: COMPLETED_KEEP_COUNT },
+      removeOnFail: { age: FAILED_KEEP_MS / 1000 },
     });
   }
 
