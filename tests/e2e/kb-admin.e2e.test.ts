@@ -190,7 +190,7 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await page.getByTestId('faq-submit').click();
     await page.getByTestId('faq-form').waitFor({ state: 'detached' });
     await expect.poll(async () => (await saved()).channelAnswers).toEqual({});
-    expect(await row.getByTestId('faq-row-channels').count()).toBe(0);
+    await expect.poll(() => row.getByTestId('faq-row-channels').count()).toBe(0);
     await page.getByTestId('faq-search').fill('');
   });
 
