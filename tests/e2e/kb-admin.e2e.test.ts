@@ -237,15 +237,18 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await item.getByTestId('workbench-add-similar').click();
     expect(await page.getByTestId('add-similar-text').inputValue()).toBe(UNSURE);
     const select = page.getByTestId('add-similar-faq');
-    // the entries load, then the dialog preselects the workbench's guess: let both settle before looking
-    // (clicking the option that is already selected would deselect it)
     await expect.poll(() => select.isEnabled()).toBe(true);
-    await page.waitForTimeout(500);
-    if ((await select.inputValue()) !== QUESTION) {
-      await select.click();
-      await select.fill('积分');
-      await page.getByRole('option', { name: QUESTION }).click();
-    }
+    // the entry is found by the server (it is not among the newest 50): words, not a substring of it
+    const words = '积分可以换礼品吗';
+    const request = page.waitForRequest(
+      (r) => r.url().includes('/api/v1/kb/faqs?') && new URL(r.url()).searchParams.get('q') === words,
+    );
+    await select.click();
+    await select.fill(words);
+    await request;
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual([QUESTION]);
+    await page.getByRole('option', { name: QUESTION }).click();
+    await expect.poll(() => select.inputValue()).toBe(QUESTION);
     await expect.poll(() => page.getByTestId('add-similar-submit').isEnabled()).toBe(true);
     await page.getByTestId('add-similar-submit').click();
 

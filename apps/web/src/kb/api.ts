@@ -36,10 +36,6 @@ export function useCategories() {
   });
 }
 
-export function useFaqs() {
-  return useQuery({ queryKey: kbKeys.faqs, queryFn: () => getAll<Faq>('/kb/faqs') });
-}
-
 /** What the FAQ list shows: a search text (matched by the server) and 'all', 'none' or a category's id. */
 export interface FaqListFilter {
   q: string;

@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { fetchFaq, kbKeys, useFaqs } from '../../kb/api';
+import { fetchFaq, kbKeys, useFaqList } from '../../kb/api';
 import type { Faq } from '../../kb/types';
 import { notifySuccess } from '../../util';
 import { FormError } from '../FormError';
@@ -21,8 +22,17 @@ function AddSimilarForm({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const faqs = useFaqs();
   const [faqId, setFaqId] = useState<string | null>(initialFaqId);
+  // entries are found by the server (every page, zh/en words); the chosen one is always an option
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const chosen = useQuery({
+    queryKey: kbKeys.faq(faqId ?? ''),
+    queryFn: () => fetchFaq(faqId!),
+    enabled: !!faqId,
+  });
+  // the box shows the chosen entry's question: that is no search
+  const faqs = useFaqList({ q: debounced === chosen.data?.question ? '' : debounced, category: 'all' });
   const [text, setText] = useState(initialText);
   const add = useMutation({
     mutationFn: async () => {
@@ -42,7 +52,11 @@ function AddSimilarForm({
       onClose();
     },
   });
-  const options = (faqs.data ?? []).map((f) => ({ value: f.id, label: f.question }));
+  const missing = chosen.data?.id === faqId && !faqs.items.some((f) => f.id === faqId);
+  const options = [...(missing ? [chosen.data!] : []), ...faqs.items].map((f) => ({
+    value: f.id,
+    label: f.question,
+  }));
   return (
     <form
       onSubmit={(e) => {
@@ -62,9 +76,15 @@ function AddSimilarForm({
           label={t('bot.workbench.toEntry')}
           placeholder={t('bot.workbench.pickEntry')}
           searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          filter={({ options: found }) => found}
           nothingFoundMessage={t('kb.noMatches')}
           value={faqId}
           onChange={setFaqId}
+          // picking the entry already chosen changes no value: show its question again all the same
+          onOptionSubmit={(id) => setSearch(options.find((o) => o.value === id)?.label ?? '')}
+          allowDeselect={false}
           data={options}
           disabled={faqs.isPending}
           data-testid="add-similar-faq"
