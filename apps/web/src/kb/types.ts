@@ -137,6 +137,8 @@ export interface BotCandidate {
 export interface BotTestResult {
   action: BotAction | string;
   handoffReason: string | null;
+  /** the anger/distress detector's view of the message */
+  distress: { distressed: boolean; probability: number; signals: string[] };
   /** ids of the FAQ entries the bot would answer with */
   answers: string[];
   candidates: BotCandidate[];

@@ -754,6 +754,8 @@ const en = {
       noCandidates: 'No FAQ entry comes close.',
       flowCandidate: 'task flow',
       modelInfo: 'Model: {{entries}} entries, trained {{trainedAt}} in {{ms}} ms',
+      distress: 'Upset: {{percent}} % (sentiment model)',
+      distressSignals: 'words and cues: {{signals}}',
     },
     workbench: {
       help: 'Customer questions from the last days that the bot could not answer well, most frequent first.',

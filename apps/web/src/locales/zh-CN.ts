@@ -750,6 +750,8 @@ const zhCN: Messages = {
       noCandidates: '没有相近的问答。',
       flowCandidate: '任务流程',
       modelInfo: '模型：{{entries}} 条问答，{{trainedAt}} 训练，用时 {{ms}} 毫秒',
+      distress: '情绪激动：{{percent}}%（情绪模型）',
+      distressSignals: '触发词和信号：{{signals}}',
     },
     workbench: {
       help: '最近机器人没能答好的客户问题，按出现次数排序。',

@@ -54,6 +54,11 @@ export function botRoutes(app: App, kernel: Kernel) {
           200: Type.Object({
             action: Type.String(),
             handoffReason: Type.Union([Type.String(), Type.Null()]),
+            distress: Type.Object({
+              distressed: Type.Boolean(),
+              probability: Type.Number({ description: "the sentiment model's P(upset)" }),
+              signals: Type.Array(Type.String(), { description: "lexicon matches and cues, 'model'" }),
+            }),
             answers: Type.Array(Type.String()),
             candidates: Type.Array(
               Type.Object({

@@ -258,6 +258,11 @@ describe(`bot trainer tools (${MODE})`, () => {
     expect(test.body.candidates[0]).toMatchObject({ question: '怎么开发票' });
     expect(test.body.candidates[0].score).toBeGreaterThan(test.body.candidates[1].score);
     expect((await ws.client.post('/api/v1/bot/test', { text: '转人工' })).body.handoffReason).toBe('asked');
+    expect(test.body.distress).toMatchObject({ distressed: false, signals: [] });
+    const angry = (await ws.client.post('/api/v1/bot/test', { text: '你们这群骗子！！！我要投诉' })).body;
+    expect(angry.handoffReason).toBe('anger');
+    expect(angry.distress.distressed).toBe(true);
+    expect(angry.distress.signals).toEqual(expect.arrayContaining(['骗子', '投诉']));
     expect((await ws.client.post('/api/v1/bot/test', {})).status).toBe(400);
 
     // two visitors ask the same unknown thing, one asks something known

@@ -1,3 +1,4 @@
+import { detectDistress } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { RequestContext } from '../../platform/principal.js';
 import { notFound } from '../../platform/errors.js';
@@ -12,6 +13,8 @@ export async function testMatch(kernel: Kernel, ctx: RequestContext, text: strin
   return {
     action: decision.steps[0]?.kind ?? 'fallback',
     handoffReason: decision.steps[0]?.kind === 'handoff' ? decision.steps[0].reason : null,
+    // what the anger/distress detector saw (also when it stayed below the hand-off thresholds)
+    distress: distressOf(text),
     answers: decision.steps.filter((s) => s.kind === 'answer').map((s) => (s as { faqId: string }).faqId),
     candidates: match.candidates.map((c) => ({
       faqId: c.id,
@@ -26,6 +29,11 @@ export async function testMatch(kernel: Kernel, ctx: RequestContext, text: strin
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function distressOf(text: string) {
+  const d = detectDistress(text.trim());
+  return { distressed: d.distressed, probability: round(d.probability), signals: d.signals };
+}
 
 /** Agent assist: the three knowledge-base answers closest to the customer's latest message. */
 export async function assist(kernel: Kernel, ctx: RequestContext, conversationId: string) {

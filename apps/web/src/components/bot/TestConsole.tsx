@@ -106,6 +106,19 @@ export function TestConsole({ text, onText, onRun, result, resultFor, pending, e
               </Text>
             )}
           </Group>
+          <Text
+            size="xs"
+            c={result.distress.distressed ? 'red' : 'dimmed'}
+            data-testid="bot-test-distress"
+            data-distressed={result.distress.distressed}
+          >
+            {t('bot.test.distress', { percent: Math.round(result.distress.probability * 100) })}
+            {result.distress.signals.some((s) => s !== 'model') &&
+              ' · ' +
+                t('bot.test.distressSignals', {
+                  signals: result.distress.signals.filter((s) => s !== 'model').join('、'),
+                })}
+          </Text>
           {answers.length > 0 && (
             <Stack gap={2}>
               <Text size="xs" fw={600} c="dimmed" tt="uppercase">
