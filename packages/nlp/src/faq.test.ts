@@ -38,6 +38,13 @@ describe('FaqMatcher', () => {
     }
   });
 
+  it('does not answer outright a bare fragment shared by several entries', () => {
+    // 「什么时候」 / 「多久」 could be shipping or refunds: at most "did you mean", never an answer
+    for (const text of ['什么时候', '多久', '怎么办', 'when']) {
+      expect(matcher.match(text).action, text).not.toBe('answer');
+    }
+  });
+
   it('works from the first entry and with none', () => {
     expect(FaqMatcher.train([]).match('发货').action).toBe('fallback');
     const one = FaqMatcher.train([{ id: 'x', questions: ['怎么开发票'] }]);

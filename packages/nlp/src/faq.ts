@@ -45,9 +45,22 @@ const STOP = new Set(
   ).split(' '),
 );
 
+// More question words. They still count for similarity (「啥时候寄」 is rightly close to 「什么时候发货」), but
+// a message made of nothing else (「什么时候」, 「多久」) does not say what it is about.
+const QUESTION_ONLY = new Set(
+  '什么时候 啥时候 时候 何时 几时 多久 多少 怎么办 咋办 咋 啥 为啥 怎么回事 long much many'.split(' '),
+);
+
+const isWord = (t: string) => Boolean(t.trim()) && !STOP.has(t) && !/^[\p{P}\p{S}]+$/u.test(t);
+
+/** Whether a message names something beyond question and function words. */
+function saysWhat(text: string): boolean {
+  return tokenize(text).some((t) => isWord(t) && !QUESTION_ONLY.has(t));
+}
+
 /** Words plus Chinese character bigrams: bigrams catch paraphrases that jieba segments differently. */
 function terms(text: string): string[] {
-  const out = tokenize(text).filter((t) => t.trim() && !STOP.has(t) && !/^[\p{P}\p{S}]+$/u.test(t));
+  const out = tokenize(text).filter(isWord);
   const chars = [...normalize(text)].filter(isHan);
   for (let i = 0; i + 1 < chars.length; i++) {
     const pair = chars[i] + chars[i + 1];
@@ -135,9 +148,12 @@ export class FaqMatcher {
     const [top, second] = candidates;
     const { answerAt, leadRatio, suggestAt } = this.options;
     const clearLead = !second || second.score <= top.score * leadRatio;
+    // a bare 「什么时候」 or "how long" says nothing about what: at most "did you mean"
+    const specific = saysWhat(text);
     // an exact or near-exact question is answered even when the classifier is unsure
     const action =
-      (top.score >= answerAt && clearLead && !(outOfScope && top.lexical < 0.7)) || top.lexical >= 0.9
+      (top.score >= answerAt && clearLead && specific && !(outOfScope && top.lexical < 0.7)) ||
+      top.lexical >= 0.9
         ? 'answer'
         : top.score >= suggestAt
           ? 'suggest'
