@@ -1,8 +1,8 @@
 // Browser test of the knowledge-base admin and the bot trainer's pages: an FAQ entry written in the workspace
 // is found by the server's search beyond the list's first page, gets and loses a WeChat answer in the editor,
 // is answered by the bot (test console), the workbench turns a customer's wording into a similar question,
-// the metrics render, the thread signs bot messages with the bot's name, the inbox's bot settings persist,
-// and agent assist offers the entry's answer beside a customer's message.
+// the metrics render, the thread and the conversation list's preview sign bot messages with the bot's name,
+// the inbox's bot settings persist, and agent assist offers the entry's answer beside a customer's message.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -287,11 +287,17 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await botMessages.first().waitFor();
     expect(await botMessages.first().innerText()).toContain('小鹿助手');
     expect(await botMessages.first().getByTestId('bot-label').textContent()).toBe('机器人');
-    // a reply arriving live (the realtime event) is signed the same way
+    // the list's preview of the conversation says who wrote last: the bot, by its name
+    const preview = page
+      .locator(`[data-testid="conversation-row"][data-conversation-id="${botConversation}"]`)
+      .getByTestId('conversation-preview');
+    await expect.poll(() => preview.textContent()).toMatch(/^小鹿助手：订单实付满 99 元包邮/);
+    // a reply arriving live (the realtime event) is signed the same way, in the thread and the list
     const before = await botMessages.count();
     await visitor.say('怎么开发票？');
     await expect.poll(() => botMessages.count(), { timeout: 20_000 }).toBeGreaterThan(before);
     expect(await botMessages.last().innerText()).toContain('小鹿助手');
+    await expect.poll(() => preview.textContent()).toMatch(/^小鹿助手：下单时选择「电子普通发票」/);
     expect(
       await page.locator('[data-testid="thread-message"]').getByText('机器人', { exact: true }).count(),
     ).toBe(await page.getByTestId('bot-label').count());

@@ -172,6 +172,12 @@ export function patchConversation(
   return found;
 }
 
+/** A message as the list previews it (the server's `lastMessage`), e.g. after it arrived live. */
+export function previewOf(m: Message): NonNullable<Conversation['lastMessage']> {
+  const botName = m.senderType === 'bot' ? (m.sender?.name ?? null) : null;
+  return { body: m.body, senderType: m.senderType, botName, createdAt: m.createdAt };
+}
+
 /** Adds (or replaces, matched by id or clientId) a message in the thread cache. */
 export function upsertMessage(qc: QueryClient, message: Message): boolean {
   let added = false;

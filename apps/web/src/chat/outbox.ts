@@ -2,7 +2,7 @@
 // reload does not lose them) and retried on reconnect; the server de-duplicates by clientId.
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../api';
-import { patchConversation, upsertMessage } from './api';
+import { patchConversation, previewOf, upsertMessage } from './api';
 import type { Attachment, Message } from './types';
 
 export interface PendingMessage {
@@ -104,11 +104,7 @@ export const outbox = {
             if (!message.private) {
               patchConversation(client, message.conversationId, (c) => ({
                 ...c,
-                lastMessage: {
-                  body: message.body,
-                  senderType: message.senderType,
-                  createdAt: message.createdAt,
-                },
+                lastMessage: previewOf(message),
                 lastMessageAt: message.createdAt,
               }));
             }

@@ -15,7 +15,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createRealtimeClient, type EventEnvelope } from '@kefu/shared';
 import { useAuthed } from '../session';
 import i18n from '../i18n';
-import { keys, patchConversation, upsertMessage } from './api';
+import { keys, patchConversation, previewOf, upsertMessage } from './api';
 import { outbox } from './outbox';
 import { alertNewMessage } from './alerts';
 import type { Message, MessagesPage } from './types';
@@ -87,9 +87,7 @@ function handleEvent(qc: QueryClient, event: EventEnvelope, userId: string, inva
       if (fromContact) setTyping(p.conversationId, null);
       const found = patchConversation(qc, p.conversationId, (c) => ({
         ...c,
-        lastMessage: message.private
-          ? c.lastMessage
-          : { body: message.body, senderType: message.senderType, createdAt: message.createdAt },
+        lastMessage: message.private ? c.lastMessage : previewOf(message),
         lastMessageAt: message.private ? c.lastMessageAt : message.createdAt,
         unread: fromContact && !visibleHere ? c.unread + 1 : c.unread,
         ...(p.handler ? { handler: p.handler } : {}),

@@ -40,7 +40,8 @@ export interface Conversation {
   assignee: { id: string; name: string } | null;
   team: { id: string; name: string } | null;
   contact: { id: string; name: string; email: string | null };
-  lastMessage: { body: string; senderType: SenderType; createdAt: string } | null;
+  /** `botName`: the bot's current name when it wrote the message (null while unnamed, and for others) */
+  lastMessage: { body: string; senderType: SenderType; botName: string | null; createdAt: string } | null;
   lastMessageAt: string;
   unread: number;
   pageContext: PageContext | null;

@@ -381,6 +381,7 @@ const en = {
     notifyLater: 'Not now',
     botBadge: 'Bot',
     botPrefix: 'Bot: ',
+    namedPrefix: '{{name}}: ',
     botButtonReply: 'Sends “{{reply}}”',
     botMatched: 'Answered from:',
     systemNote: 'System note (only your team sees it)',

@@ -382,6 +382,7 @@ const zhCN: Messages = {
     notifyLater: '以后再说',
     botBadge: '机器人',
     botPrefix: '机器人：',
+    namedPrefix: '{{name}}：',
     botButtonReply: '发送“{{reply}}”',
     botMatched: '回答来自：',
     systemNote: '系统备注（仅团队可见）',

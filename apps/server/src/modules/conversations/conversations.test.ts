@@ -300,4 +300,46 @@ describe(`agent workspace API (${MODE})`, () => {
     await setBot({ enabled: true, name: '  ' });
     expect((await messages()).find((m) => m.id === answer.id).sender).toBeNull();
   });
+
+  it("the list's preview of a bot message is signed with the bot's current name (null while unnamed)", async () => {
+    const ws = await signupWorkspace(server, '预览署名', 'zh-CN');
+    const inbox = (await ws.client.get('/api/v1/inboxes')).body.items[0];
+    const setBot = async (bot: Record<string, unknown>) =>
+      expect((await ws.client.patch(`/api/v1/inboxes/${inbox.id}`, { settings: { bot } })).status).toBe(200);
+    await setBot({ enabled: true, name: ' 小鹿助手 ' });
+    await ws.client.post('/api/v1/kb/faqs', { question: '运费多少钱', answer: { text: '全场包邮。' } });
+    const { conversationId } = await visitorSays(inbox.publicId, '运费多少钱');
+    const listed = async () =>
+      ((await ws.client.get('/api/v1/conversations')).body.items as any[]).find(
+        (c) => c.id === conversationId,
+      );
+    const answered = await eventually(async () => {
+      const c = await listed();
+      return c?.lastMessage?.senderType === 'bot' ? c : undefined;
+    });
+    expect(answered.lastMessage).toMatchObject({ senderType: 'bot', botName: '小鹿助手' });
+    expect(answered.lastMessage.body).toContain('全场包邮');
+    // the same preview in the conversation itself, the contact's conversations and the search
+    const one = await ws.client.get(`/api/v1/conversations/${conversationId}`);
+    expect(one.body.conversation.lastMessage).toEqual(answered.lastMessage);
+    const ofContact = await ws.client.get(`/api/v1/contacts/${answered.contact.id}/conversations`);
+    expect(ofContact.body.items[0].lastMessage).toEqual(answered.lastMessage);
+    const found = await ws.client.get(`/api/v1/search?q=${encodeURIComponent('运费')}`);
+    expect(found.body.conversations[0].conversation.lastMessage).toEqual(answered.lastMessage);
+
+    // renamed: the current name; unnamed: null (the workspace says "Bot")
+    await setBot({ enabled: true, name: '积分助手' });
+    expect((await listed()).lastMessage.botName).toBe('积分助手');
+    await setBot({ enabled: true, name: '  ' });
+    expect((await listed()).lastMessage).toMatchObject({ senderType: 'bot', botName: null });
+
+    // a customer's or an agent's message is not the bot's, whatever the bot is called
+    await setBot({ enabled: true, name: '小鹿助手' });
+    const reply = await ws.client.post(`/api/v1/conversations/${conversationId}/messages`, {
+      clientId: crypto.randomUUID(),
+      body: '我来帮您看看',
+    });
+    expect(reply.status).toBe(201);
+    expect((await listed()).lastMessage).toMatchObject({ senderType: 'agent', botName: null });
+  });
 });

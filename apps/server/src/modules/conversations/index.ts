@@ -11,6 +11,7 @@ import { searchText } from '../contacts/index.js';
 import {
   BOT_SIGNATURE_SQL,
   CONVERSATION_SELECT,
+  LAST_BOT_NAME_SQL,
   MESSAGE_SELECT,
   presentConversation,
   presentMessage,
@@ -258,6 +259,7 @@ export async function listConversations(kernel: Kernel, ctx: RequestContext, f: 
   const rows = await kernel.db.tenantTx(ctx.tenantId, (sql) =>
     sql.query(
       `SELECT c.*, k.name AS contact_name, k.email AS contact_email, u.name AS assignee_name, t.name AS team_name,
+         ${LAST_BOT_NAME_SQL},
          (SELECT count(*)::int FROM messages m WHERE m.conversation_id = c.id AND m.sender_type = 'contact'
             AND m.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz)) AS unread
        FROM conversations c JOIN contacts k ON k.id = c.contact_id
@@ -557,7 +559,8 @@ export async function searchAll(kernel: Kernel, ctx: RequestContext, q: string) 
   const like = escapeLike(q.trim());
   return kernel.db.tenantTx(ctx.tenantId, async (sql) => {
     const messages = await sql.query(
-      `SELECT m.id AS message_id, m.body, m.created_at AS message_at, c.*, k.name AS contact_name, k.email AS contact_email
+      `SELECT m.id AS message_id, m.body, m.created_at AS message_at, c.*, k.name AS contact_name, k.email AS contact_email,
+         ${LAST_BOT_NAME_SQL}
        FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
        WHERE m.tenant_id = $1 AND (m.search @@ plainto_tsquery('simple', $2) OR m.body ILIKE '%' || $3 || '%')
        ORDER BY m.created_at DESC LIMIT 50`,

@@ -6,6 +6,9 @@ const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 const Str = Type.String();
 const NullStr = Type.Union([Type.String(), Type.Null()]);
 
+/** A bot's name as set in `settings.bot.name`: trimmed, null while empty. */
+const botNameOf = (raw: unknown) => (typeof raw === 'string' ? raw.trim() : '') || null;
+
 export const AttachmentView = Type.Object({
   id: Str,
   filename: Str,
@@ -40,7 +43,11 @@ export const ConversationView = Type.Object({
   assignee: Type.Union([Type.Object({ id: Str, name: Str }), Type.Null()]),
   team: Type.Union([Type.Object({ id: Str, name: Str }), Type.Null()]),
   contact: Type.Object({ id: Str, name: Str, email: NullStr }),
-  lastMessage: Type.Union([Type.Object({ body: Str, senderType: Str, createdAt: Str }), Type.Null()]),
+  /** `botName`: the inbox's bot as it is named now when the bot wrote it (null while unnamed, and for others). */
+  lastMessage: Type.Union([
+    Type.Object({ body: Str, senderType: Str, botName: NullStr, createdAt: Str }),
+    Type.Null(),
+  ]),
   lastMessageAt: Str,
   unread: Type.Integer(),
   pageContext: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
@@ -48,6 +55,13 @@ export const ConversationView = Type.Object({
   handler: Str,
   createdAt: Str,
 });
+
+/** The stored preview of the last message, signed with the bot's current name where the bot wrote it. */
+function lastMessageOf(r: any) {
+  const { body, senderType, createdAt } = r.last_message;
+  const botName = senderType === 'bot' ? botNameOf(r.last_bot_name) : null;
+  return { body, senderType, botName, createdAt };
+}
 
 /** Row from CONVERSATION_SELECT → API shape. */
 export function presentConversation(r: any) {
@@ -62,7 +76,7 @@ export function presentConversation(r: any) {
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
     team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null,
     contact: { id: r.contact_id, name: r.contact_name ?? '', email: r.contact_email ?? null },
-    lastMessage: r.last_message ?? null,
+    lastMessage: r.last_message ? lastMessageOf(r) : null,
     lastMessageAt: iso(r.last_message_at)!,
     unread: Number(r.unread ?? 0),
     pageContext: r.page_context ?? null,
@@ -72,7 +86,12 @@ export function presentConversation(r: any) {
 }
 export type ConversationViewT = ReturnType<typeof presentConversation>;
 
-export const CONVERSATION_SELECT = `SELECT c.*, k.name AS contact_name, k.email AS contact_email, u.name AS assignee_name, t.name AS team_name
+/** The name of the inbox's bot when it wrote the last message of `c` (for the preview in the list). */
+export const LAST_BOT_NAME_SQL = `(SELECT i.settings #>> '{bot,name}' FROM inboxes i
+    WHERE i.id = c.inbox_id AND c.last_message ->> 'senderType' = 'bot') AS last_bot_name`;
+
+export const CONVERSATION_SELECT = `SELECT c.*, k.name AS contact_name, k.email AS contact_email, u.name AS assignee_name, t.name AS team_name,
+    ${LAST_BOT_NAME_SQL}
   FROM conversations c JOIN contacts k ON k.id = c.contact_id
   LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN teams t ON t.id = c.team_id`;
 
@@ -92,7 +111,7 @@ export const MESSAGE_SELECT = `SELECT m.*, COALESCE(u.name, k.name, '') AS sende
  */
 function senderOf(r: any) {
   if (r.sender_type === 'bot') {
-    const name = typeof r.bot_name === 'string' ? r.bot_name.trim() : '';
+    const name = botNameOf(r.bot_name);
     return name && r.inbox_id ? { id: r.inbox_id, name, avatarUrl: r.bot_avatar || null } : null;
   }
   return r.sender_id && r.sender_type !== 'system'

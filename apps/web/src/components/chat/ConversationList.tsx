@@ -171,7 +171,9 @@ function ConversationRow({
     c.lastMessage?.senderType === 'agent'
       ? t('chat.youPrefix')
       : c.lastMessage?.senderType === 'bot'
-        ? t('chat.botPrefix')
+        ? c.lastMessage.botName
+          ? t('chat.namedPrefix', { name: c.lastMessage.botName })
+          : t('chat.botPrefix')
         : '';
   const preview = c.lastMessage
     ? `${prefix}${c.lastMessage.body || t('chat.attachment')}`
