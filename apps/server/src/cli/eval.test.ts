@@ -158,6 +158,7 @@ describe('kefu eval', () => {
     const cases: [string[], string][] = [
       [[], 'missing eval task'],
       [['topics'], 'unknown eval task "topics"'],
+      [['toString'], 'unknown eval task "toString"'],
       [['intents', '--train', files.intentsTrain], 'both --train and --test are required'],
       [['intents', '--train', files.intentsTrain, '--test', files.intentsTest, '--fast'], "'--fast'"],
       [

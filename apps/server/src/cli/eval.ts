@@ -37,10 +37,64 @@ function table(rows: [string, string][]): string {
   return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n');
 }
 
+interface Evaluation {
+  /** the quality measures, as `--json` prints them (the timings follow) */
+  quality: Record<string, number | null>;
+  /** the same as table rows */
+  rows: [string, string][];
+  timings: { trainMs: number; p50Ms: number; p95Ms: number; n: number };
+}
+
+/** What each task measures; the timings and their rows are common. */
+const TASKS: Record<string, (train: LabelledText[], test: LabelledText[]) => Evaluation> = {
+  intents(train, test) {
+    const r = evaluateIntents(train, test);
+    return {
+      quality: {
+        inScopeAccuracy: r.inScopeAccuracy,
+        oosRecall: r.oosRecall,
+        oosPrecision: r.oosPrecision,
+        macroF1: r.macroF1,
+      },
+      rows: [
+        [r.oosRecall === null ? 'accuracy (top label)' : 'in-scope accuracy', pct(r.inScopeAccuracy)],
+        ['oos recall', pct(r.oosRecall)],
+        ['oos precision', pct(r.oosPrecision)],
+        ['macro F1', pct(r.macroF1)],
+      ],
+      timings: r,
+    };
+  },
+  sentiment(train, test) {
+    const r = evaluateSentiment(train, test);
+    return {
+      quality: { accuracy: r.accuracy, macroF1: r.macroF1 },
+      rows: [
+        ['accuracy', pct(r.accuracy)],
+        ['macro F1', pct(r.macroF1)],
+      ],
+      timings: r,
+    };
+  },
+};
+
+/** One JSON line, or a table headed by the task and the sizes of the files. */
+function report(heading: string, { quality, rows, timings }: Evaluation, json: boolean): string {
+  const { trainMs, p50Ms, p95Ms, n } = timings;
+  if (json) return JSON.stringify({ ...quality, trainMs, p50Ms, p95Ms, n });
+  return table([
+    ['task', heading],
+    ...rows,
+    ['training time', ms(trainMs)],
+    ['prediction p50', ms(p50Ms)],
+    ['prediction p95', ms(p95Ms)],
+  ]);
+}
+
 export async function runEvalCommand(argv: string[]): Promise<number> {
   try {
     const [task, ...rest] = argv;
-    if (task !== 'intents' && task !== 'sentiment')
+    if (!task || !Object.hasOwn(TASKS, task))
       throw new UsageError(task ? `unknown eval task "${task}"` : 'missing eval task');
     let values: { train?: string; test?: string; json?: boolean };
     try {
@@ -57,55 +111,8 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
     const train = await load(values.train, 'training');
     const test = await load(values.test, 'test');
 
-    if (task === 'intents') {
-      const r = evaluateIntents(train, test);
-      const out = {
-        inScopeAccuracy: r.inScopeAccuracy,
-        oosRecall: r.oosRecall,
-        oosPrecision: r.oosPrecision,
-        macroF1: r.macroF1,
-        trainMs: r.trainMs,
-        p50Ms: r.p50Ms,
-        p95Ms: r.p95Ms,
-        n: r.n,
-      };
-      if (values.json) console.log(JSON.stringify(out));
-      else
-        console.log(
-          table([
-            ['task', `intents (${train.length} train / ${test.length} test rows)`],
-            [r.oosRecall === null ? 'accuracy (top label)' : 'in-scope accuracy', pct(r.inScopeAccuracy)],
-            ['oos recall', pct(r.oosRecall)],
-            ['oos precision', pct(r.oosPrecision)],
-            ['macro F1', pct(r.macroF1)],
-            ['training time', ms(r.trainMs)],
-            ['prediction p50', ms(r.p50Ms)],
-            ['prediction p95', ms(r.p95Ms)],
-          ]),
-        );
-    } else {
-      const r = evaluateSentiment(train, test);
-      const out = {
-        accuracy: r.accuracy,
-        macroF1: r.macroF1,
-        trainMs: r.trainMs,
-        p50Ms: r.p50Ms,
-        p95Ms: r.p95Ms,
-        n: r.n,
-      };
-      if (values.json) console.log(JSON.stringify(out));
-      else
-        console.log(
-          table([
-            ['task', `sentiment (${train.length} train / ${test.length} test rows)`],
-            ['accuracy', pct(r.accuracy)],
-            ['macro F1', pct(r.macroF1)],
-            ['training time', ms(r.trainMs)],
-            ['prediction p50', ms(r.p50Ms)],
-            ['prediction p95', ms(r.p95Ms)],
-          ]),
-        );
-    }
+    const heading = `${task} (${train.length} train / ${test.length} test rows)`;
+    console.log(report(heading, TASKS[task](train, test), values.json ?? false));
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
