@@ -1,26 +1,20 @@
 import type { Kernel } from '../../kernel.js';
 import type { RequestContext } from '../../platform/principal.js';
-import { audit } from '../audit/index.js';
 import { insertArticle, snapshot, writeTranslation } from './articles.js';
-import { categoryPath, queryCategories } from './categories.js';
 import {
-  MAX_ERRORS,
-  UUID,
-  categoryContext,
-  csvFile,
-  isString,
+  csvExport,
+  exportSource,
   joinList,
+  jsonExport,
   readCsv,
-  readJson,
   resolveCategory,
   splitList,
-  textField,
   type CategoryContext,
-  type ImportResult,
   type Parsed,
   type RawItem,
 } from './csv-io.js';
-import { KB_LOCALES, type ImportError, type KbLocale, type TranslationInput } from './schemas.js';
+import { importerFor, type ImportSpec, type ItemCheck } from './importer.js';
+import { KB_LOCALES, type KbLocale, type TranslationInput } from './schemas.js';
 
 /**
  * Article import and export, CSV and JSON, with the FAQ import's rules: everything is checked first, one
@@ -79,22 +73,7 @@ interface ArticleValue {
   translations: Partial<Record<KbLocale, TranslationInput>>;
 }
 
-function validateItem(row: number, raw: unknown, ctx: CategoryContext, errors: ImportError[]) {
-  const before = errors.length;
-  const fail = (field: string, reason: string) => void errors.push({ row, field, reason });
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail('row', 'must be an object');
-    return null;
-  }
-  const item = raw as RawItem;
-  const text = (field: string, v: unknown, max: number, required: boolean) =>
-    textField(fail, field, v, max, required);
-  let id: string | undefined;
-  if (item.id !== undefined && item.id !== null && item.id !== '') {
-    if (!isString(item.id) || !UUID.test(item.id))
-      fail('id', 'must be an id from an export (a UUID) or empty');
-    else id = item.id.toLowerCase();
-  }
+function validateItem({ item, id, fail, text }: ItemCheck, ctx: CategoryContext): ArticleValue {
   const slug = text('slug', item.slug, 80, true);
   if (slug && !SLUG.test(slug)) fail('slug', 'use lower-case letters, digits and dashes');
   let status: ArticleValue['status'];
@@ -132,7 +111,6 @@ function validateItem(row: number, raw: unknown, ctx: CategoryContext, errors: I
     if (Object.keys(given).length === 0) fail('translations', 'give the article in at least one language');
   }
   const categoryId = resolveCategory(item, ctx, fail);
-  if (errors.length > before) return null;
   return { id, slug, status, categoryId, tags: [...new Set(tags.filter(Boolean))], translations };
 }
 
@@ -144,65 +122,16 @@ function csvField(field: string) {
   return m[2] ? `${m[2] === 'bodyMd' ? 'body' : m[2]}_${locale}` : `title_${locale}`;
 }
 
-export async function importArticles(
-  kernel: Kernel,
-  ctx: RequestContext,
-  input: { format: 'csv' | 'json'; content: string; dryRun?: boolean },
-): Promise<ImportResult> {
-  const parsed = input.format === 'csv' ? parseCsvItems(input.content) : readJson(input.content, 'articles');
-  const errors = [...parsed.errors];
-  if (parsed.items.length > MAX_ARTICLE_ROWS)
-    errors.push({
-      row: 0,
-      field: 'content',
-      reason: `more than ${MAX_ARTICLE_ROWS} articles; split the file`,
-    });
-  if (parsed.items.length === 0 && errors.length === 0)
-    errors.push({ row: 0, field: 'content', reason: 'no articles found' });
-  const dryRun = input.dryRun ?? false;
-  const failed = (): ImportResult => ({
-    imported: 0,
-    created: 0,
-    updated: 0,
-    dryRun,
-    errors: errors
-      .slice(0, MAX_ERRORS)
-      .map((e) => (input.format === 'csv' ? { ...e, field: csvField(e.field) } : e)),
-  });
-  if (errors.length) return failed();
-
-  return kernel.events.run(ctx.tenantId, async (tx) => {
-    const context = await categoryContext(tx.sql, ctx.tenantId);
-    const existing = await tx.sql.query('SELECT id, slug FROM kb_articles WHERE tenant_id = $1', [
-      ctx.tenantId,
-    ]);
-    const existingIds = new Set(existing.map((r: any) => r.id as string));
-    const idBySlug = new Map(existing.map((r: any) => [r.slug as string, r.id as string]));
-    const rowBySlug = new Map<string, number>();
-    const rowById = new Map<string, number>();
-    const plan: { value: ArticleValue; targetId: string | null }[] = [];
-    for (const { row, item } of parsed.items) {
-      if (errors.length >= MAX_ERRORS) break;
-      const value = validateItem(row, item, context, errors);
-      if (!value) continue;
-      const id = value.id && existingIds.has(value.id) ? value.id : null;
-      const owner = idBySlug.get(value.slug);
-      if (rowBySlug.has(value.slug))
-        errors.push({ row, field: 'slug', reason: `the same slug is in row ${rowBySlug.get(value.slug)}` });
-      else if (id && rowById.has(id))
-        errors.push({ row, field: 'id', reason: `the same id is in row ${rowById.get(id)}` });
-      else if (id && owner && owner !== id)
-        errors.push({ row, field: 'slug', reason: 'another article already has this slug' });
-      else {
-        rowBySlug.set(value.slug, row);
-        if (id) rowById.set(id, row);
-        plan.push({ value, targetId: id ?? owner ?? null });
-      }
-    }
-    if (errors.length) return failed();
-    const created = plan.filter((p) => !p.targetId).length;
-    const result = { imported: plan.length, created, updated: plan.length - created, dryRun, errors: [] };
-    if (dryRun) return result;
+const ARTICLE_IMPORT: ImportSpec<ArticleValue> = {
+  key: 'articles',
+  maxRows: MAX_ARTICLE_ROWS,
+  words: { many: 'articles', all: 'articles', one: 'article', key: 'slug' },
+  csv: { parse: parseCsvItems, field: csvField },
+  validate: validateItem,
+  existing: 'SELECT id, slug AS key FROM kb_articles WHERE tenant_id = $1',
+  keyOf: (value) => value.slug,
+  keyField: 'slug',
+  async write(tx, ctx, plan) {
     for (const { value, targetId } of plan) {
       if (!targetId) {
         const id = await insertArticle(tx, ctx, { ...value, status: value.status ?? 'draft' });
@@ -222,50 +151,33 @@ export async function importArticles(
       await snapshot(tx, ctx, targetId, 'imported');
       tx.emit('kb.article.changed', { articleId: targetId, action: 'updated', status: row.status });
     }
-    await audit(tx.sql, ctx, 'kb.articles.imported', null, {
-      format: input.format,
-      created,
-      updated: result.updated,
-    });
-    return result;
-  });
-}
+  },
+};
+
+/** Imports articles: matched by `id` (of this workspace), then by slug; the rest are created (drafts unless the row gives a status). */
+export const importArticles = importerFor(ARTICLE_IMPORT);
 
 /** Every article (drafts too) with all its languages: CSV (UTF-8 with BOM) or JSON. */
 export async function exportArticles(kernel: Kernel, ctx: RequestContext, format: 'csv' | 'json') {
-  const { rows, categories, locale } = await kernel.db.tenantTx(ctx.tenantId, async (sql) => {
-    const [tenant] = await sql.query('SELECT default_locale FROM tenants WHERE id = $1', [ctx.tenantId]);
-    return {
-      rows: await sql.query(
-        `SELECT a.id, a.slug, a.status, a.category_id, a.tags,
-           (SELECT jsonb_object_agg(t.locale, jsonb_build_object('title', t.title, 'description', t.description,
-              'bodyMd', t.body_md)) FROM kb_article_translations t WHERE t.article_id = a.id) AS translations
-         FROM kb_articles a WHERE a.tenant_id = $1 ORDER BY a.created_at, a.id`,
-        [ctx.tenantId],
-      ),
-      categories: await queryCategories(sql, ctx.tenantId),
-      locale: (tenant?.default_locale ?? 'zh-CN') as string,
-    };
-  });
-  const byId = new Map(categories.map((c) => [c.id, c]));
-  const date = new Date().toISOString().slice(0, 10);
+  const { rows, categoryOf } = await exportSource(kernel, ctx.tenantId, (sql) =>
+    sql.query(
+      `SELECT a.id, a.slug, a.status, a.category_id, a.tags,
+         (SELECT jsonb_object_agg(t.locale, jsonb_build_object('title', t.title, 'description', t.description,
+            'bodyMd', t.body_md)) FROM kb_article_translations t WHERE t.article_id = a.id) AS translations
+       FROM kb_articles a WHERE a.tenant_id = $1 ORDER BY a.created_at, a.id`,
+      [ctx.tenantId],
+    ),
+  );
   const articles = rows.map((r: any) => ({
     id: r.id as string,
     slug: r.slug as string,
     status: r.status as string,
     categoryId: r.category_id as string | null,
-    category: r.category_id ? categoryPath(byId, r.category_id, locale) : null,
+    category: categoryOf(r.category_id),
     tags: (r.tags ?? []) as string[],
     translations: (r.translations ?? {}) as Record<string, TranslationInput>,
   }));
-  if (format === 'json') {
-    const body = JSON.stringify(
-      { format: 'kefu-articles', version: 1, exportedAt: new Date().toISOString(), articles },
-      null,
-      2,
-    );
-    return { contentType: 'application/json; charset=utf-8', filename: `articles-${date}.json`, body };
-  }
+  if (format === 'json') return jsonExport('articles', articles);
   const cellRows = articles.map((a) => [
     a.id,
     a.slug,
@@ -277,9 +189,5 @@ export async function exportArticles(kernel: Kernel, ctx: RequestContext, format
       return [t?.title ?? '', t?.description ?? '', t?.bodyMd ?? ''];
     }),
   ]);
-  return {
-    contentType: 'text/csv; charset=utf-8',
-    filename: `articles-${date}.csv`,
-    body: csvFile(ARTICLE_CSV_COLUMNS, cellRows),
-  };
+  return csvExport('articles', ARTICLE_CSV_COLUMNS, cellRows);
 }

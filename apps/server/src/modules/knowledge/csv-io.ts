@@ -1,4 +1,5 @@
 import { parseCsv } from '@kefu/nlp';
+import type { Kernel } from '../../kernel.js';
 import type { Sql } from '../../platform/db.js';
 import { categoryPath, queryCategories } from './categories.js';
 import type { ImportError } from './schemas.js';
@@ -183,6 +184,44 @@ export function textField(
   if (v.trim().length > max) return (fail(field, `is longer than ${max} characters`), '');
   return v.trim();
 }
+
+/**
+ * What an export reads: its rows (`query`), and the path of a category's names in the workspace's default
+ * language (`categoryOf`, null for none).
+ */
+export async function exportSource<R>(kernel: Kernel, tenantId: string, query: (sql: Sql) => Promise<R[]>) {
+  const { rows, categories, locale } = await kernel.db.tenantTx(tenantId, async (sql) => {
+    const [tenant] = await sql.query('SELECT default_locale FROM tenants WHERE id = $1', [tenantId]);
+    return {
+      rows: await query(sql),
+      categories: await queryCategories(sql, tenantId),
+      locale: (tenant?.default_locale ?? 'zh-CN') as string,
+    };
+  });
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  const categoryOf = (id: string | null) => (id ? categoryPath(byId, id, locale) : null);
+  return { rows, categoryOf };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** An export as a JSON download: `{ format: "kefu-<key>", version, exportedAt, <key>: items }`. */
+export const jsonExport = (key: 'faqs' | 'articles', items: unknown[]) => ({
+  contentType: 'application/json; charset=utf-8',
+  filename: `${key}-${today()}.json`,
+  body: JSON.stringify(
+    { format: `kefu-${key}`, version: 1, exportedAt: new Date().toISOString(), [key]: items },
+    null,
+    2,
+  ),
+});
+
+/** An export as a CSV download (see `csvFile`). */
+export const csvExport = (key: 'faqs' | 'articles', columns: readonly string[], rows: string[][]) => ({
+  contentType: 'text/csv; charset=utf-8',
+  filename: `${key}-${today()}.csv`,
+  body: csvFile(columns, rows),
+});
 
 /** Decodes an uploaded file: UTF-8 (with or without BOM), else GB18030 — what Excel on Chinese Windows saves. */
 export function decodeUpload(data: Buffer): string {

@@ -1,34 +1,23 @@
 import type { Kernel } from '../../kernel.js';
 import type { RequestContext } from '../../platform/principal.js';
-import { audit } from '../audit/index.js';
-import { categoryPath, queryCategories } from './categories.js';
 import {
-  MAX_ERRORS,
-  UUID,
-  categoryContext,
-  csvFile,
+  csvExport,
+  exportSource,
   isString,
   joinList,
+  jsonExport,
   parseBool,
   readCsv,
-  readJson,
   resolveCategory,
   splitList,
-  textField,
   type CategoryContext,
   type ImportResult,
   type Parsed,
   type RawItem,
 } from './csv-io.js';
 import { insertFaqRow, presentFaq, updateFaqRow, type FaqValue } from './faqs.js';
-import {
-  CHANNELS,
-  isKbLocale,
-  type Answer,
-  type Button,
-  type ChannelAnswers,
-  type ImportError,
-} from './schemas.js';
+import { importerFor, type ImportSpec, type ItemCheck } from './importer.js';
+import { CHANNELS, isKbLocale, type Answer, type Button, type ChannelAnswers } from './schemas.js';
 
 /**
  * FAQ import and export, CSV and JSON. An import validates every row first and writes nothing unless all are
@@ -117,22 +106,10 @@ function parseCsvItems(content: string): Parsed {
 const dateOf = (v: unknown) =>
   isString(v) && v.trim() && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null;
 
-/** Checks one item; returns the value to store or pushes its errors. */
-function validateItem(
-  row: number,
-  raw: unknown,
-  ctx: CategoryContext,
-  errors: ImportError[],
-): (FaqValue & { id?: string }) | null {
-  const before = errors.length;
-  const fail = (field: string, reason: string) => void errors.push({ row, field, reason });
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail('row', 'must be an object');
-    return null;
-  }
-  const item = raw as RawItem;
-  const text = (field: string, v: unknown, max: number, required: boolean) =>
-    textField(fail, field, v, max, required);
+type FaqItem = FaqValue & { id?: string };
+
+/** The value to store from one item; what is wrong goes to `fail`. */
+function validateItem({ item, id, fail, text }: ItemCheck, ctx: CategoryContext): FaqItem {
   const list = (field: string, v: unknown, maxItems: number, maxLen: number) => {
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) return (fail(field, 'must be a list'), []);
@@ -170,12 +147,6 @@ function validateItem(
     };
   };
 
-  let id: string | undefined;
-  if (item.id !== undefined && item.id !== null && item.id !== '') {
-    if (!isString(item.id) || !UUID.test(item.id))
-      fail('id', 'must be an id from an export (a UUID) or empty');
-    else id = item.id.toLowerCase();
-  }
   const question = text('question', item.question, 500, true);
   const similarQuestions = list('similarQuestions', item.similarQuestions, 200, 500);
   const answer = answerOf('answer', item.answer, item.buttons);
@@ -207,7 +178,6 @@ function validateItem(
   if (item.validUntil && !validUntil) fail('validUntil', 'is not a date (use 2025-12-31 or an ISO time)');
   if (validFrom && validUntil && validUntil <= validFrom) fail('validUntil', 'must be after validFrom');
   const categoryId = resolveCategory(item, ctx, fail);
-  if (errors.length > before) return null;
   const seen = new Set([question.toLowerCase()]);
   return {
     id,
@@ -236,79 +206,16 @@ function csvField(field: string) {
   return field;
 }
 
-/**
- * Imports FAQ entries. A row with an `id` of this workspace updates that entry; otherwise a row whose standard
- * question (and locale) exists updates it; the rest are created. Any error: nothing is written.
- */
-export async function importFaqs(
-  kernel: Kernel,
-  ctx: RequestContext,
-  input: { format: 'csv' | 'json'; content: string; dryRun?: boolean },
-): Promise<ImportResult> {
-  const parsed = input.format === 'csv' ? parseCsvItems(input.content) : readJson(input.content, 'faqs');
-  const errors = [...parsed.errors];
-  if (parsed.items.length > MAX_IMPORT_ROWS)
-    errors.push({ row: 0, field: 'content', reason: `more than ${MAX_IMPORT_ROWS} rows; split the file` });
-  if (parsed.items.length === 0 && errors.length === 0)
-    errors.push({ row: 0, field: 'content', reason: 'no FAQ entries found' });
-  const dryRun = input.dryRun ?? false;
-  const failed = (): ImportResult => ({
-    imported: 0,
-    created: 0,
-    updated: 0,
-    dryRun,
-    errors: errors
-      .slice(0, MAX_ERRORS)
-      .map((e) => (input.format === 'csv' ? { ...e, field: csvField(e.field) } : e)),
-  });
-  if (errors.length) return failed();
-
-  return kernel.events.run(ctx.tenantId, async (tx) => {
-    const context = await categoryContext(tx.sql, ctx.tenantId);
-    const existing = await tx.sql.query(
-      'SELECT id, locale, lower(question) AS q FROM kb_faqs WHERE tenant_id = $1',
-      [ctx.tenantId],
-    );
-    const existingIds = new Set(existing.map((r: any) => r.id as string));
-    const idByKey = new Map(existing.map((r: any) => [`${r.locale}\u0001${r.q}`, r.id as string]));
-    const rowByKey = new Map<string, number>();
-    const rowById = new Map<string, number>();
-    const plan: { row: number; value: FaqValue; targetId: string | null }[] = [];
-    for (const { row, item } of parsed.items) {
-      if (errors.length >= MAX_ERRORS) break;
-      const value = validateItem(row, item, context, errors);
-      if (!value) continue;
-      const key = `${value.locale}\u0001${value.question.toLowerCase()}`;
-      const id = value.id && existingIds.has(value.id) ? value.id : null;
-      if (rowByKey.has(key)) {
-        errors.push({
-          row,
-          field: 'question',
-          reason: `the same standard question is in row ${rowByKey.get(key)}`,
-        });
-        continue;
-      }
-      if (id && rowById.has(id)) {
-        errors.push({ row, field: 'id', reason: `the same id is in row ${rowById.get(id)}` });
-        continue;
-      }
-      const owner = idByKey.get(key);
-      if (id && owner && owner !== id) {
-        errors.push({
-          row,
-          field: 'question',
-          reason: 'another FAQ entry already has this standard question',
-        });
-        continue;
-      }
-      rowByKey.set(key, row);
-      if (id) rowById.set(id, row);
-      plan.push({ row, value, targetId: id ?? owner ?? null });
-    }
-    if (errors.length) return failed();
-    const created = plan.filter((p) => !p.targetId).length;
-    const result = { imported: plan.length, created, updated: plan.length - created, dryRun, errors: [] };
-    if (dryRun) return result;
+const FAQ_IMPORT: ImportSpec<FaqItem> = {
+  key: 'faqs',
+  maxRows: MAX_IMPORT_ROWS,
+  words: { many: 'rows', all: 'FAQ entries', one: 'FAQ entry', key: 'standard question' },
+  csv: { parse: parseCsvItems, field: csvField },
+  validate: validateItem,
+  existing: 'SELECT id, locale || chr(1) || lower(question) AS key FROM kb_faqs WHERE tenant_id = $1',
+  keyOf: (value) => `${value.locale}\u0001${value.question.toLowerCase()}`,
+  keyField: 'question',
+  async write(tx, ctx, plan) {
     const ids: string[] = [];
     // updates first, so a question moved from one entry to another by this file never collides midway
     for (const p of [...plan].sort((a, b) => Number(!a.targetId) - Number(!b.targetId))) {
@@ -317,57 +224,40 @@ export async function importFaqs(
         : await insertFaqRow(tx.sql, ctx.tenantId, ctx.userId, p.value);
       ids.push(faq.id);
     }
-    await audit(tx.sql, ctx, 'kb.faqs.imported', null, {
-      format: input.format,
-      created,
-      updated: result.updated,
-    });
     tx.emit('kb.faq.changed', { faqIds: ids, action: 'imported' });
-    return result;
-  });
-}
+  },
+};
+
+/**
+ * Imports FAQ entries. A row with an `id` of this workspace updates that entry; otherwise a row whose standard
+ * question (and locale) exists updates it; the rest are created. Any error: nothing is written.
+ */
+export const importFaqs = importerFor(FAQ_IMPORT);
 
 /** All FAQ entries as a file: CSV (UTF-8 with BOM, so Excel shows Chinese) or JSON. */
 export async function exportFaqs(kernel: Kernel, ctx: RequestContext, format: 'csv' | 'json') {
-  const { rows, categories, locale } = await kernel.db.tenantTx(ctx.tenantId, async (sql) => {
-    const [tenant] = await sql.query('SELECT default_locale FROM tenants WHERE id = $1', [ctx.tenantId]);
-    return {
-      rows: await sql.query('SELECT * FROM kb_faqs WHERE tenant_id = $1 ORDER BY created_at, id', [
-        ctx.tenantId,
-      ]),
-      categories: await queryCategories(sql, ctx.tenantId),
-      locale: (tenant?.default_locale ?? 'zh-CN') as string,
-    };
-  });
-  const byId = new Map(categories.map((c) => [c.id, c]));
+  const { rows, categoryOf } = await exportSource(kernel, ctx.tenantId, (sql) =>
+    sql.query('SELECT * FROM kb_faqs WHERE tenant_id = $1 ORDER BY created_at, id', [ctx.tenantId]),
+  );
   const faqs = rows.map(presentFaq);
-  const date = new Date().toISOString().slice(0, 10);
-  if (format === 'json') {
-    const body = JSON.stringify(
-      {
-        format: 'kefu-faqs',
-        version: 1,
-        exportedAt: new Date().toISOString(),
-        faqs: faqs.map((f) => ({
-          id: f.id,
-          question: f.question,
-          similarQuestions: f.similarQuestions,
-          answer: f.answer,
-          channelAnswers: f.channelAnswers,
-          categoryId: f.categoryId,
-          category: f.categoryId ? categoryPath(byId, f.categoryId, locale) : null,
-          tags: f.tags,
-          locale: f.locale,
-          enabled: f.enabled,
-          validFrom: f.validFrom,
-          validUntil: f.validUntil,
-        })),
-      },
-      null,
-      2,
+  if (format === 'json')
+    return jsonExport(
+      'faqs',
+      faqs.map((f) => ({
+        id: f.id,
+        question: f.question,
+        similarQuestions: f.similarQuestions,
+        answer: f.answer,
+        channelAnswers: f.channelAnswers,
+        categoryId: f.categoryId,
+        category: categoryOf(f.categoryId),
+        tags: f.tags,
+        locale: f.locale,
+        enabled: f.enabled,
+        validFrom: f.validFrom,
+        validUntil: f.validUntil,
+      })),
     );
-    return { contentType: 'application/json; charset=utf-8', filename: `faqs-${date}.json`, body };
-  }
   const cellRows = faqs.map((f) => {
     const ch = f.channelAnswers as ChannelAnswers;
     const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
@@ -376,7 +266,7 @@ export async function exportFaqs(kernel: Kernel, ctx: RequestContext, format: 'c
       similar_questions: joinList(f.similarQuestions),
       answer: f.answer.text,
       buttons: formatButtons(f.answer.buttons),
-      category: f.categoryId ? categoryPath(byId, f.categoryId, locale) : '',
+      category: categoryOf(f.categoryId) ?? '',
       tags: joinList(f.tags),
       locale: f.locale,
       enabled: String(f.enabled),
@@ -389,11 +279,7 @@ export async function exportFaqs(kernel: Kernel, ctx: RequestContext, format: 'c
     };
     return CSV_COLUMNS.map((c) => cells[c]);
   });
-  return {
-    contentType: 'text/csv; charset=utf-8',
-    filename: `faqs-${date}.csv`,
-    body: csvFile(CSV_COLUMNS, cellRows),
-  };
+  return csvExport('faqs', CSV_COLUMNS, cellRows);
 }
 
 export { splitList, type ImportResult };
