@@ -14,6 +14,11 @@ export interface MlpOptions {
   hidden: number;
   /** SGD updates to aim for (epochs = updates / examples, clamped to [minEpochs, maxEpochs]). */
   updates: number;
+  /**
+   * Cap on updates × active features per message, so long texts (hundreds of n-grams each) do not
+   * multiply training time: 80,000 updates of short queries (~200 active features) fit in it.
+   */
+  work: number;
   minEpochs: number;
   maxEpochs: number;
   learningRate: number;
@@ -24,7 +29,8 @@ export interface MlpOptions {
 export const DEFAULT_MLP: MlpOptions = {
   hidden: 128,
   updates: 80_000,
-  minEpochs: 6,
+  work: 16_000_000,
+  minEpochs: 3,
   maxEpochs: 30,
   learningRate: 0.2,
   dropout: 0.3,
@@ -70,7 +76,9 @@ export function trainMlp(X: Csr, y: Int32Array, nc: number, options: Partial<Mlp
   const kept = new Int32Array(H);
   const live = new Int32Array(H);
   const keep = 1 / (1 - o.dropout);
-  const epochs = Math.min(o.maxEpochs, Math.max(o.minEpochs, Math.round(o.updates / Math.max(1, X.n))));
+  const active = X.idx.length / Math.max(1, X.n);
+  const updates = Math.min(o.updates, o.work / Math.max(1, active));
+  const epochs = Math.min(o.maxEpochs, Math.max(o.minEpochs, Math.round(updates / Math.max(1, X.n))));
   const order = Array.from({ length: X.n }, (_, i) => i);
   for (let ep = 0; ep < epochs; ep++) {
     const lr = o.learningRate * (1 - ep / epochs);
