@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Card,
@@ -12,9 +11,8 @@ import {
   Text,
   TextInput,
   Textarea,
-  Tooltip,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +21,7 @@ import { keys, useCanned } from '../chat/api';
 import type { CannedResponse } from '../chat/types';
 import { matchCanned } from '../components/chat/Composer';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { DeleteButton, EditButton } from '../components/IconButton';
 import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
 import { useAuthed } from '../session';
@@ -302,28 +301,13 @@ export function CannedResponsesPage() {
                     <Table.Td>
                       {mayEdit(c) && (
                         <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Tooltip label={t('common.edit')}>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={t('common.edit')}
-                              onClick={() => {
-                                setEditing(c);
-                                setModalOpen(true);
-                              }}
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('common.delete')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('common.delete')}
-                              onClick={() => setDeleting(c)}
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <EditButton
+                            onClick={() => {
+                              setEditing(c);
+                              setModalOpen(true);
+                            }}
+                          />
+                          <DeleteButton onClick={() => setDeleting(c)} />
                         </Group>
                       )}
                     </Table.Td>

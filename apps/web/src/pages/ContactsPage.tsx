@@ -93,11 +93,7 @@ export function ContactsPage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      <LoadMore
-        hasMore={!!list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onClick={() => void list.fetchNextPage()}
-      />
+      <LoadMore list={list} />
     </>
   );
 }

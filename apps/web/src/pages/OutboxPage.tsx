@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Modal, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Mail } from '../api';
-import { LoadMore } from '../components/LoadMore';
 import { PageHeader } from '../components/PageHeader';
-import { QueryState } from '../components/QueryState';
+import { PagedTable } from '../components/PagedTable';
 import { usePagedList } from '../queries';
 import { formatDateTime } from '../util';
 
@@ -15,47 +14,28 @@ export function OutboxPage() {
   return (
     <>
       <PageHeader title={t('outbox.title')} description={t('outbox.intro')} />
-      <Paper withBorder p="lg">
-        <QueryState isPending={list.isPending} error={list.error} refetch={list.refetch} />
-        {list.data && list.items.length === 0 && (
-          <Text c="dimmed" ta="center" py="md">
-            {t('outbox.empty')}
-          </Text>
+      <PagedTable
+        list={list}
+        empty={t('outbox.empty')}
+        minWidth={600}
+        verticalSpacing="sm"
+        highlightOnHover
+        testId="outbox-table"
+        columns={[t('outbox.to'), t('outbox.subject'), t('outbox.when')]}
+        row={(m) => (
+          <Table.Tr
+            key={m.id}
+            style={{ cursor: 'pointer' }}
+            tabIndex={0}
+            onClick={() => setOpen(m)}
+            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setOpen(m)}
+          >
+            <Table.Td>{m.to}</Table.Td>
+            <Table.Td fw={500}>{m.subject}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
+          </Table.Tr>
         )}
-        {list.items.length > 0 && (
-          <Table.ScrollContainer minWidth={600}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="outbox-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('outbox.to')}</Table.Th>
-                  <Table.Th>{t('outbox.subject')}</Table.Th>
-                  <Table.Th>{t('outbox.when')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((m) => (
-                  <Table.Tr
-                    key={m.id}
-                    style={{ cursor: 'pointer' }}
-                    tabIndex={0}
-                    onClick={() => setOpen(m)}
-                    onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setOpen(m)}
-                  >
-                    <Table.Td>{m.to}</Table.Td>
-                    <Table.Td fw={500}>{m.subject}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMore
-          hasMore={!!list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        />
-      </Paper>
+      />
       <Modal opened={!!open} onClose={() => setOpen(null)} title={open?.subject} size="xl">
         {open && (
           <Stack gap="xs">

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { ActionIcon, Avatar, Button, Card, Group, SimpleGrid, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Avatar, Button, Card, Group, SimpleGrid, Text, Tooltip } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Team } from '../api';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { DeleteButton, EditButton } from '../components/IconButton';
 import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
 import { TeamModal } from '../components/TeamModal';
@@ -70,25 +71,8 @@ export function TeamsPage() {
               </Text>
               {admin && (
                 <Group gap={4} wrap="nowrap">
-                  <Tooltip label={t('common.edit')}>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('common.edit')}
-                      onClick={() => openModal(team)}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label={t('common.delete')}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('common.delete')}
-                      onClick={() => setDeleting(team)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <EditButton onClick={() => openModal(team)} />
+                  <DeleteButton onClick={() => setDeleting(team)} />
                 </Group>
               )}
             </Group>

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Box,
@@ -14,9 +13,8 @@ import {
   Stack,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle, IconFolderPlus, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFolderPlus, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +24,7 @@ import { KB_LOCALES, type KbCategory, type KbCategoryNode } from '../../kb/types
 import { errorMessage, notifySuccess } from '../../util';
 import { ConfirmModal } from '../ConfirmModal';
 import { FormError } from '../FormError';
+import { DeleteButton, EditButton, IconButton } from '../IconButton';
 import { QueryState } from '../QueryState';
 import { useCanManageKb } from '../RequirePermission';
 
@@ -265,39 +264,22 @@ export function CategoryTree() {
                 </Badge>
                 {manage && (
                   <>
-                    <Tooltip label={t('kb.categories.addChild')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('kb.categories.addChild')}
-                        onClick={() => setEditing({ category: null, parentId: node.id })}
-                      >
-                        <IconFolderPlus size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('common.edit')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('common.edit')}
-                        onClick={() => setEditing({ category: node, parentId: node.parentId })}
-                        data-testid="category-edit"
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('common.delete')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('common.delete')}
-                        onClick={() => {
-                          setProblem(null);
-                          setDeleting(node);
-                        }}
-                        data-testid="category-delete"
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <IconButton
+                      label={t('kb.categories.addChild')}
+                      icon={<IconFolderPlus size={16} />}
+                      onClick={() => setEditing({ category: null, parentId: node.id })}
+                    />
+                    <EditButton
+                      onClick={() => setEditing({ category: node, parentId: node.parentId })}
+                      testId="category-edit"
+                    />
+                    <DeleteButton
+                      onClick={() => {
+                        setProblem(null);
+                        setDeleting(node);
+                      }}
+                      testId="category-delete"
+                    />
                   </>
                 )}
               </Group>

@@ -1,33 +1,23 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CHANNELS } from '@kefu/shared';
-import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { categoryName, categoryOptions, fetchFaq, kbKeys, useCategories, useFaqList } from '../../kb/api';
+import { fetchFaq, kbKeys, useCategories, useFaqList } from '../../kb/api';
 import type { Faq } from '../../kb/types';
 import { notifyError, notifySuccess } from '../../util';
 import { ConfirmModal } from '../ConfirmModal';
+import { DataTable } from '../DataTable';
+import { DeleteButton, EditButton } from '../IconButton';
 import { LoadMore } from '../LoadMore';
 import { QueryState } from '../QueryState';
 import { useCanManageKb } from '../RequirePermission';
 import { FaqEditor } from './FaqEditor';
+import { CategoryCell, CategoryFilter, SearchField } from './ListParts';
 
 export function faqStatus(f: Faq): { key: 'active' | 'disabled' | 'notYet' | 'expired'; color: string } {
   if (!f.enabled) return { key: 'disabled', color: 'gray' };
@@ -38,8 +28,7 @@ export function faqStatus(f: Faq): { key: 'active' | 'disabled' | 'notYet' | 'ex
 }
 
 export function FaqList() {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const manage = useCanManageKb();
   const categories = useCategories();
@@ -97,29 +86,19 @@ export function FaqList() {
   return (
     <Stack gap="md">
       <Group gap="sm" align="flex-end">
-        <TextInput
-          style={{ flex: 1, minWidth: 200 }}
-          leftSection={<IconSearch size={16} />}
-          placeholder={t('kb.faq.search')}
-          aria-label={t('kb.faq.search')}
+        <SearchField
+          label={t('kb.faq.search')}
           value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          rightSection={searching ? <Loader size={14} /> : null}
-          data-testid="faq-search"
+          onChange={setQ}
+          busy={searching}
+          testId="faq-search"
         />
-        <Select
-          w={240}
-          aria-label={t('kb.category')}
+        <CategoryFilter
+          tree={tree}
           value={category}
-          allowDeselect={false}
-          searchable
-          onChange={(v) => setCategory(v ?? 'all')}
-          data={[
-            { value: 'all', label: t('kb.allCategories') },
-            { value: 'none', label: t('kb.noCategory') },
-            ...categoryOptions(tree, locale),
-          ]}
-          data-testid="faq-category-filter"
+          onChange={setCategory}
+          w={240}
+          testId="faq-category-filter"
         />
         {manage && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => open(null)} data-testid="faq-create">
@@ -130,118 +109,82 @@ export function FaqList() {
       <QueryState isPending={faqs.isPending} error={faqs.error} refetch={faqs.refetch} />
       {faqs.data && (
         <Card withBorder p={0}>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" data-testid="faq-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('kb.faq.question')}</Table.Th>
-                  <Table.Th>{t('kb.category')}</Table.Th>
-                  <Table.Th>{t('kb.tags')}</Table.Th>
-                  <Table.Th>{t('kb.status')}</Table.Th>
-                  {manage && <Table.Th />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={5}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {q || category !== 'all' ? t('kb.noMatches') : t('kb.faq.empty')}
+          <DataTable
+            minWidth={760}
+            verticalSpacing="sm"
+            testId="faq-table"
+            columns={[
+              t('kb.faq.question'),
+              t('kb.category'),
+              t('kb.tags'),
+              t('kb.status'),
+              ...(manage ? [''] : []),
+            ]}
+            items={items}
+            empty={q || category !== 'all' ? t('kb.noMatches') : t('kb.faq.empty')}
+            row={(f) => {
+              const status = faqStatus(f);
+              return (
+                <Table.Tr key={f.id} data-testid="faq-row" data-faq-id={f.id}>
+                  <Table.Td maw={460}>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={500} data-testid="faq-row-question">
+                        {f.question}
                       </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {items.map((f) => {
-                  const status = faqStatus(f);
-                  const cat = f.categoryId ? byId.get(f.categoryId) : undefined;
-                  return (
-                    <Table.Tr key={f.id} data-testid="faq-row" data-faq-id={f.id}>
-                      <Table.Td maw={460}>
-                        <Group gap={6} wrap="nowrap">
-                          <Text size="sm" fw={500} data-testid="faq-row-question">
-                            {f.question}
-                          </Text>
-                          {f.locale === 'en' && (
-                            <Badge size="xs" variant="outline" color="gray">
-                              EN
-                            </Badge>
-                          )}
-                        </Group>
-                        <Text size="xs" c="dimmed" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
-                          {f.answer.text}
-                        </Text>
-                        {f.similarQuestions.length > 0 && (
-                          <Text size="xs" c="dimmed" mt={2}>
-                            {t('kb.faq.similarCount', { count: f.similarQuestions.length })}
-                          </Text>
-                        )}
-                        {CHANNELS.some((c) => f.channelAnswers[c]) && (
-                          <Text size="xs" c="dimmed" mt={2} data-testid="faq-row-channels">
-                            {t('kb.faq.ownAnswers', {
-                              channels: CHANNELS.filter((c) => f.channelAnswers[c])
-                                .map((c) => t(`inboxes.channels.${c}`))
-                                .join(' · '),
-                            })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{cat ? categoryName(cat, locale) : t('common.none')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {f.tags.map((tag) => (
-                            <Badge key={tag} size="xs" variant="light" color="gray" tt="none">
-                              {tag}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={status.color}>
-                          {t(`kb.faq.state.${status.key}`)}
+                      {f.locale === 'en' && (
+                        <Badge size="xs" variant="outline" color="gray">
+                          EN
                         </Badge>
-                      </Table.Td>
-                      {manage && (
-                        <Table.Td>
-                          <Group gap={4} justify="flex-end" wrap="nowrap">
-                            <Tooltip label={t('common.edit')}>
-                              <ActionIcon
-                                variant="subtle"
-                                aria-label={t('common.edit')}
-                                onClick={() => open(f)}
-                                data-testid="faq-edit"
-                              >
-                                <IconPencil size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label={t('common.delete')}>
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                aria-label={t('common.delete')}
-                                onClick={() => setDeleting(f)}
-                                data-testid="faq-delete"
-                              >
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                          </Group>
-                        </Table.Td>
                       )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    </Group>
+                    <Text size="xs" c="dimmed" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
+                      {f.answer.text}
+                    </Text>
+                    {f.similarQuestions.length > 0 && (
+                      <Text size="xs" c="dimmed" mt={2}>
+                        {t('kb.faq.similarCount', { count: f.similarQuestions.length })}
+                      </Text>
+                    )}
+                    {CHANNELS.some((c) => f.channelAnswers[c]) && (
+                      <Text size="xs" c="dimmed" mt={2} data-testid="faq-row-channels">
+                        {t('kb.faq.ownAnswers', {
+                          channels: CHANNELS.filter((c) => f.channelAnswers[c])
+                            .map((c) => t(`inboxes.channels.${c}`))
+                            .join(' · '),
+                        })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <CategoryCell category={f.categoryId ? byId.get(f.categoryId) : undefined} />
+                  <Table.Td>
+                    <Group gap={4}>
+                      {f.tags.map((tag) => (
+                        <Badge key={tag} size="xs" variant="light" color="gray" tt="none">
+                          {tag}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={status.color}>
+                      {t(`kb.faq.state.${status.key}`)}
+                    </Badge>
+                  </Table.Td>
+                  {manage && (
+                    <Table.Td>
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <EditButton onClick={() => open(f)} testId="faq-edit" />
+                        <DeleteButton onClick={() => setDeleting(f)} testId="faq-delete" />
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            }}
+          />
         </Card>
       )}
-      <LoadMore
-        hasMore={!!faqs.hasNextPage}
-        loading={faqs.isFetchingNextPage}
-        onClick={() => void faqs.fetchNextPage()}
-      />
+      <LoadMore list={faqs} />
       {faqs.data && (
         <Text size="xs" c="dimmed" data-testid="faq-count">
           {faqs.hasNextPage
