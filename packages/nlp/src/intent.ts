@@ -353,11 +353,11 @@ function trainNets(
   const step = Math.max(1, Math.floor(X.n / 2000));
   const sv = new Spread();
   const nv = new Spread();
-  const half: NetEnsemble = { nets, svmScale: 1, netScale: 1 };
+  const unscaled: NetEnsemble = { nets, svmScale: 1, netScale: 1 };
   for (let i = 0; i < X.n; i += step) {
     const x = rowOf(X, i);
     for (const v of scores(linear, x)) sv.add(v);
-    for (const v of netLogProba(half, x)) nv.add(v);
+    for (const v of netLogProba(unscaled, x)) nv.add(v);
   }
   return {
     nets,
@@ -492,17 +492,17 @@ function singleClass(X: Csr): LinearModel {
 }
 
 /**
- * Held-out-intents simulation. Each round hides a disjoint block of intents and 20 % of the
- * remaining examples, trains on what is left and records (top score, runner-up score, correct?)
- * for the hidden examples. Features are reused from the full training set (idf computed on all
- * training texts — a mild optimism that keeps the simulation ~3× cheaper than refitting).
- */
-/**
  * Training rows per simulation round at most: keeps training time bounded on large sets (the rounds
  * are most of it); at the size of the BANKING77-OOS training file (~5,600 per round) nothing is dropped.
  */
 const SIMULATION_MAX_TRAIN = 6000;
 
+/**
+ * Held-out-intents simulation. Each round hides a disjoint block of intents and 20 % of the
+ * remaining examples, trains on what is left and records (top score, runner-up score, correct?)
+ * for the hidden examples. Features are reused from the full training set (idf computed on all
+ * training texts — a mild optimism that keeps the simulation ~3× cheaper than refitting).
+ */
 function simulate(
   X: Csr,
   y: Int32Array,
