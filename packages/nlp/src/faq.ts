@@ -108,7 +108,8 @@ export class FaqMatcher {
       usable.length >= 2
         ? trainIntentModel(
             usable.flatMap((e) => e.questions.map((text) => ({ text, label: e.id }))),
-            { simulationRounds: usable.length >= 8 ? 3 : 0 },
+            // the defaults otherwise: the bot runs exactly the engine `kefu eval intents` measures
+            usable.length >= 8 ? {} : { simulationRounds: 0 },
           )
         : null;
     return new FaqMatcher(usable, lexical, model, { ...DEFAULTS, ...options });
