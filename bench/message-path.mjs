@@ -13,7 +13,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io as connectSocket } from 'socket.io-client';
+import { freePort, requireBuiltServer, root, rssMb as rssMbOf, sleep } from './lib.mjs';
 
 // one client process holds every socket: raise the open-files soft limit to the hard limit (re-exec via bash)
 const [, softFiles] = /Max open files\s+(\d+)/.exec(fs.readFileSync('/proc/self/limits', 'utf8')) ?? [];
@@ -39,7 +39,6 @@ if (Number(softFiles) < 16_384 && !process.env.KEFU_BENCH_REEXEC) {
   await new Promise(() => {});
 }
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { values } = parseArgs({
   options: {
     visitors: { type: 'string', default: '1000' },
@@ -77,26 +76,11 @@ const rates = {
 const targets = { scaled: { rate: 1000, p99Ms: 100 }, embedded: { rate: 300, p99Ms: 200 } };
 const modes = values.modes.split(',');
 const bin = path.join(root, 'apps/server/bin/kefu.js');
-if (!fs.existsSync(path.join(root, 'apps/server/dist/cli.js'))) {
-  console.error('build first: npm run build');
-  process.exit(2);
-}
+requireBuiltServer();
 const log = (...args) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 // ---------------------------------------------------------------------------------------------- helpers
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const rssMb = (pid) => {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 102.4) / 10;
-};
+const rssMb = (pid) => rssMbOf(pid, 1);
 /** utime + stime of a process in seconds. */
 const cpuSeconds = (pid) => {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -5,38 +5,20 @@
 // Prints JSON and appends a dated section to BENCHMARKS.md.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort, requireBuiltServer, root, rssMb, sleep } from './lib.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '50' } },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const bin = path.join(root, 'apps/server/bin/kefu.js');
-if (!fs.existsSync(path.join(root, 'apps/server/dist/cli.js'))) {
-  console.error('build first: npm run build');
-  process.exit(2);
-}
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const rssMb = (pid) => {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
-};
+requireBuiltServer();
 
 async function startNode(env) {
   const port = await freePort();
