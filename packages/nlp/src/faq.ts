@@ -1,4 +1,4 @@
-import { trainIntentModel, type IntentModel } from './intent.js';
+import { loadIntentModel, trainIntentModel, type IntentModel } from './intent.js';
 import { isHan, normalize, tokenize } from './text.js';
 
 /** One FAQ entry as the bot knows it: its id and every way of asking it (standard question first). */
@@ -87,6 +87,21 @@ function cosine(a: Vector, b: Vector): number {
  * data), and TF-IDF similarity to the nearest question (reliable from the very first entry, when the
  * classifier has too few examples to be calibrated). Trained in milliseconds for a typical FAQ base.
  */
+interface SerializedMatcher {
+  kind: 'kefu-faq-matcher';
+  version: 1;
+  entries: FaqEntry[];
+  options: FaqMatcherOptions;
+  model: string | null;
+}
+
+/** One lexical document per question, id `<entry index>:<question index>`. */
+function lexicalIndex(entries: FaqEntry[]): TfIdfIndex {
+  return new TfIdfIndex(
+    entries.flatMap((e, entry) => e.questions.map((text, i) => ({ id: `${entry}:${i}`, text }))),
+  );
+}
+
 export class FaqMatcher {
   private constructor(
     private readonly entries: FaqEntry[],
@@ -100,9 +115,6 @@ export class FaqMatcher {
     const usable = entries
       .map((e) => ({ id: e.id, questions: e.questions.map((q) => q.trim()).filter(Boolean) }))
       .filter((e) => e.questions.length > 0);
-    const lexical = new TfIdfIndex(
-      usable.flatMap((e, entry) => e.questions.map((text, i) => ({ id: `${entry}:${i}`, text }))),
-    );
     // the classifier needs at least two entries to tell apart
     const model =
       usable.length >= 2
@@ -112,7 +124,31 @@ export class FaqMatcher {
             usable.length >= 8 ? {} : { simulationRounds: 0 },
           )
         : null;
-    return new FaqMatcher(usable, lexical, model, { ...DEFAULTS, ...options });
+    return new FaqMatcher(usable, lexicalIndex(usable), model, { ...DEFAULTS, ...options });
+  }
+
+  /**
+   * The trained matcher as JSON (entries, options and the intent model; the lexical index is rebuilt on
+   * load in milliseconds), so a matcher trained in a worker thread can be handed to the main one.
+   */
+  serialize(): string {
+    const data: SerializedMatcher = {
+      kind: 'kefu-faq-matcher',
+      version: 1,
+      entries: this.entries,
+      options: this.options,
+      model: this.model ? this.model.serialize() : null,
+    };
+    return JSON.stringify(data);
+  }
+
+  static deserialize(json: string): FaqMatcher {
+    const d = JSON.parse(json) as SerializedMatcher;
+    if (d.kind !== 'kefu-faq-matcher' || d.version !== 1) throw new Error('not a Kefu FAQ matcher (v1)');
+    return new FaqMatcher(d.entries, lexicalIndex(d.entries), d.model ? loadIntentModel(d.model) : null, {
+      ...DEFAULTS,
+      ...d.options,
+    });
   }
 
   get size() {

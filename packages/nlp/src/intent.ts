@@ -71,8 +71,9 @@ export interface IntentTrainOptions {
   svm?: Partial<SvmOptions>;
   /**
    * Number of held-out-intents simulation rounds (0 disables OOS learning). Default: enough
-   * rounds for every intent to be hidden about once (1 / holdoutClassShare = 5); with 3 rounds,
-   * 40 % of the intents never played the unknown one.
+   * rounds for every intent to be hidden about once (1 / holdoutClassShare = 5; with 3 rounds,
+   * 40 % of the intents never played the unknown one), or for 100 intents to be hidden when there
+   * are several hundred.
    */
   simulationRounds?: number;
   /** Share of intents hidden per simulation round. */
@@ -498,6 +499,13 @@ function singleClass(X: Csr): LinearModel {
 const SIMULATION_MAX_TRAIN = 6000;
 
 /**
+ * Enough intents playing the unknown one: beyond this many, more rounds repeat the same statistics at full
+ * cost. Only bases of several hundred intents (a large FAQ base, where every entry is an intent) stop
+ * before every intent was hidden once; with 500 entries one round hides 100 of them.
+ */
+const SIMULATION_HIDDEN_INTENTS = 100;
+
+/**
  * Held-out-intents simulation. Each round hides a disjoint block of intents and 20 % of the
  * remaining examples, trains on what is left and records (top score, runner-up score, correct?)
  * for the hidden examples. Features are reused from the full training set (idf computed on all
@@ -512,14 +520,14 @@ function simulate(
   cov: { isWord: Uint8Array; rawWords: Int32Array; rawChars: Int32Array; minDf: number },
 ): SimPoint[] {
   const share = o.holdoutClassShare ?? 0.2;
-  const rounds = o.simulationRounds ?? Math.ceil(1 / share);
+  const k = Math.max(1, Math.round(nc * share));
+  const rounds = o.simulationRounds ?? Math.min(Math.ceil(1 / share), Math.ceil(SIMULATION_HIDDEN_INTENTS / k));
   if (rounds <= 0 || nc < 3) return [];
   const rand = rng((o.seed ?? 1) * 7919);
   const classes = shuffle(
     Array.from({ length: nc }, (_, i) => i),
     rand,
   );
-  const k = Math.max(1, Math.round(nc * share));
   const points: SimPoint[] = [];
   for (let r = 0; r < rounds; r++) {
     const hidden = new Set<number>();
