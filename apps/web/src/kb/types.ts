@@ -142,7 +142,7 @@ export interface BotTestResult {
   /** ids of the FAQ entries the bot would answer with */
   answers: string[];
   candidates: BotCandidate[];
-  model: { entries: number; trainedAt: string; trainMs: number };
+  model: { entries: number; trainedAt: string; trainMs: number; trainedOn: 'inline' | 'thread' };
 }
 
 export interface WorkbenchItem {

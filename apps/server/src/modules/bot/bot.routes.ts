@@ -70,7 +70,12 @@ export function botRoutes(app: App, kernel: Kernel) {
                 model: Type.Number(),
               }),
             ),
-            model: Type.Object({ entries: Type.Integer(), trainedAt: Type.String(), trainMs: Type.Number() }),
+            model: Type.Object({
+              entries: Type.Integer(),
+              trainedAt: Type.String(),
+              trainMs: Type.Number(),
+              trainedOn: Type.Union([Type.Literal('inline'), Type.Literal('thread')]),
+            }),
           }),
           ...errors,
         },

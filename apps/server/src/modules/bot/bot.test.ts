@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODE, eventually, openTestEnv, signupWorkspace, type TestEnv } from '../../test/harness.js';
 import { detectAnger } from '@kefu/nlp';
 import type { KefuServer } from '../../app.js';
+import { shopFaqs } from '../../test/shop-faqs.js';
+import { tenantBot } from './knowledge.js';
+import { INLINE_MAX_QUESTIONS } from './trainer.js';
 
 const FAQS = [
   {
@@ -313,5 +316,38 @@ describe(`bot trainer tools (${MODE})`, () => {
     expect((await other.client.post('/api/v1/bot/test', { text: '能开发票吗' })).body.candidates).toEqual([]);
     expect((await other.client.get('/api/v1/bot/workbench')).body.unmatched).toEqual([]);
     expect((await other.client.get('/api/v1/bot/metrics')).body.totals.conversations).toBe(0);
+  });
+
+  it('answers from the previous model while a retraining runs, then from the new one', async () => {
+    const ws = await signupWorkspace(server, '模型缓存', 'zh-CN');
+    const tenantId = ws.tenant.id as string;
+    const faqs = shopFaqs(undefined, 2);
+    for (const [question, ...similarQuestions] of faqs.map((f) => f.questions)) {
+      const res = await ws.client.post('/api/v1/kb/faqs', {
+        question,
+        similarQuestions,
+        answer: { text: question },
+      });
+      expect(res.status).toBe(201);
+    }
+    const first = await tenantBot(server.kernel, tenantId);
+    expect(first.matcher.size).toBe(faqs.length);
+    expect(first.matcher.size * 3).toBeGreaterThan(INLINE_MAX_QUESTIONS);
+    expect(first.trainedOn).toBe('thread');
+    expect(await tenantBot(server.kernel, tenantId)).toBe(first);
+
+    const added = await ws.client.post('/api/v1/kb/faqs', {
+      question: '怎么开发票',
+      similarQuestions: ['可以开增值税发票吗'],
+      answer: { text: '在订单页申请。' },
+    });
+    expect(added.status).toBe(201);
+    // a customer who cannot wait gets the model in place; the trainer's console waits for the new one
+    const stale = await tenantBot(server.kernel, tenantId, { waitMs: 0 });
+    expect(stale).toBe(first);
+    const fresh = await tenantBot(server.kernel, tenantId, { fresh: true });
+    expect(fresh.matcher.size).toBe(first.matcher.size + 1);
+    expect(fresh.matcher.match('怎么开发票？').candidates[0].id).toBe(added.body.faq.id);
+    expect(await tenantBot(server.kernel, tenantId, { waitMs: 0 })).toBe(fresh);
   });
 });

@@ -1,7 +1,8 @@
-import { FaqMatcher } from '@kefu/nlp';
+import type { FaqMatcher } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { Sql } from '../../platform/db.js';
 import type { FlowDefinition } from './flow-definition.js';
+import { trainMatcher, type TrainedWhere } from './trainer.js';
 
 export interface FaqAnswer {
   text: string;
@@ -25,10 +26,22 @@ export interface TenantBot {
   flows: Map<string, BotFlow>;
   trainedAt: Date;
   trainMs: number;
+  /** Trained on the training thread or inline (tiny bases). */
+  trainedOn: TrainedWhere;
 }
 
-const cache = new Map<string, TenantBot>();
+/**
+ * How long a customer's message waits for a retraining in progress before the previous model answers it
+ * (a large FAQ base takes longer; the new model takes over as soon as it is ready).
+ */
+const FRESH_WAIT_MS = 3000;
+/** Tenants whose trained bot stays in memory; the least recently used is dropped first. */
+const MAX_CACHED_BOTS = 1000;
+
+// tenant → its newest trained bot, in least-recently-used order; `seq` orders training runs
+const cache = new Map<string, { bot: TenantBot; seq: number }>();
 const training = new Map<string, Promise<TenantBot>>();
+let trainingSeq = 0;
 
 // what the bot may answer with right now: enabled entries inside their validity dates
 const LIVE = `enabled AND (valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())`;
@@ -57,7 +70,7 @@ async function train(kernel: Kernel, tenantId: string, version: string): Promise
     ]),
   ]);
   const started = performance.now();
-  const matcher = FaqMatcher.train([
+  const { matcher, where } = await trainMatcher([
     ...rows.map((r) => ({ id: r.id, questions: [r.question, ...(r.similar_questions ?? [])] })),
     // a flow is started by its name and trigger phrases, learnt like an FAQ entry's questions
     ...flowRows.map((f) => ({ id: `flow:${f.id}`, questions: [f.name, ...(f.triggers ?? [])] })),
@@ -78,26 +91,70 @@ async function train(kernel: Kernel, tenantId: string, version: string): Promise
     flows,
     trainedAt: new Date(),
     trainMs: Math.round(performance.now() - started),
+    trainedOn: where,
   };
 }
 
 /**
  * The tenant's bot, trained on its FAQ entries. Retrained when the entries change (checked on every use,
  * so every node of a cluster follows within one message); concurrent callers share one training run.
+ * While a retraining runs, a caller waits for it up to FRESH_WAIT_MS and then gets the previous model;
+ * `fresh` waits for the new one (the trainer's test console must show what was just taught).
  */
-export async function tenantBot(kernel: Kernel, tenantId: string): Promise<TenantBot> {
+export async function tenantBot(
+  kernel: Kernel,
+  tenantId: string,
+  options: { fresh?: boolean; waitMs?: number } = {},
+): Promise<TenantBot> {
   const version = await kernel.db.tenantTx(tenantId, (sql) => faqVersion(sql, tenantId));
-  const cached = cache.get(tenantId);
-  if (cached?.version === version) return cached;
+  const cached = cache.get(tenantId)?.bot;
+  if (cached?.version === version) return remember(tenantId, cached);
+  const run = startTraining(kernel, tenantId, version);
+  if (!cached || options.fresh) return run;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<null>(
+    (resolve) => (timer = setTimeout(() => resolve(null), options.waitMs ?? FRESH_WAIT_MS)),
+  );
+  // a failed retraining leaves the previous model answering
+  const bot = await Promise.race([run.catch(() => null), waited]).finally(() => clearTimeout(timer));
+  return bot ?? remember(tenantId, cached);
+}
+
+function startTraining(kernel: Kernel, tenantId: string, version: string): Promise<TenantBot> {
   const key = `${tenantId}:${version}`;
   let run = training.get(key);
   if (!run) {
-    run = train(kernel, tenantId, version).finally(() => training.delete(key));
+    const seq = ++trainingSeq;
+    run = train(kernel, tenantId, version)
+      .then((bot) => {
+        // a run that started earlier but finished later must not replace a newer model
+        const current = cache.get(tenantId);
+        if (!current || current.seq < seq) {
+          cache.delete(tenantId);
+          cache.set(tenantId, { bot, seq });
+          evictOldest();
+        }
+        return bot;
+      })
+      .finally(() => training.delete(key));
+    run.catch(() => {}); // callers see the failure; one that stopped waiting must not crash the node
     training.set(key, run);
   }
-  const bot = await run;
-  cache.set(tenantId, bot);
+  return run;
+}
+
+/** Mark the tenant's bot as just used. */
+function remember(tenantId: string, bot: TenantBot): TenantBot {
+  const entry = cache.get(tenantId);
+  if (entry?.bot === bot) {
+    cache.delete(tenantId);
+    cache.set(tenantId, entry);
+  }
   return bot;
+}
+
+function evictOldest() {
+  while (cache.size > MAX_CACHED_BOTS) cache.delete(cache.keys().next().value!);
 }
 
 /** Inside the caller's transaction (embedded mode has one connection: a second transaction would wait forever). */

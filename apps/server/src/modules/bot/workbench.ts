@@ -7,7 +7,8 @@ import { tenantBot } from './knowledge.js';
 
 /** The test console: what the bot would do with `text`, and the entries it weighed, with scores. */
 export async function testMatch(kernel: Kernel, ctx: RequestContext, text: string) {
-  const bot = await tenantBot(kernel, ctx.tenantId);
+  // what was just taught, not the model still answering customers while it retrains
+  const bot = await tenantBot(kernel, ctx.tenantId, { fresh: true });
   const decision = decide(text, bot.matcher, 0);
   const match = bot.matcher.match(text);
   return {
@@ -24,7 +25,12 @@ export async function testMatch(kernel: Kernel, ctx: RequestContext, text: strin
       lexical: round(c.lexical),
       model: round(c.model),
     })),
-    model: { entries: bot.matcher.size, trainedAt: bot.trainedAt.toISOString(), trainMs: bot.trainMs },
+    model: {
+      entries: bot.matcher.size,
+      trainedAt: bot.trainedAt.toISOString(),
+      trainMs: bot.trainMs,
+      trainedOn: bot.trainedOn,
+    },
   };
 }
 

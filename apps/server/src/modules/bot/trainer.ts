@@ -1,0 +1,130 @@
+/**
+ * Trains FAQ matchers off the main thread. Training cost grows with questions × entries: a few hundred
+ * questions take a second or more and thousands take tens of seconds (packages/nlp/README.md), and on the
+ * event loop that would stall every request and socket of the node. One worker thread, started on first
+ * need, trains one matcher at a time (the other core keeps serving); tiny bases train inline, where the
+ * thread hop would cost more than the training.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { FaqMatcher, type FaqEntry } from '@kefu/nlp';
+
+/** Up to this many questions a base trains inline (tens of milliseconds). */
+export const INLINE_MAX_QUESTIONS = 50;
+
+// CommonJS, evaluated by the worker: load the built engine, then train whatever the main thread sends.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.engine).then((nlp) => {
+  parentPort.on('message', ({ id, entries }) => {
+    let reply;
+    try {
+      reply = { id, json: nlp.FaqMatcher.train(entries).serialize() };
+    } catch (err) {
+      reply = { id, error: String((err && err.message) || err) };
+    }
+    parentPort.postMessage(reply);
+  });
+});
+`;
+
+interface Pending {
+  resolve: (json: string) => void;
+  reject: (err: Error) => void;
+}
+
+class TrainingThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  dead = false;
+
+  constructor(engineUrl: string) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { engine: engineUrl } });
+    this.worker.unref(); // an idle trainer never keeps the process alive
+    this.worker.on('message', (m: { id: number; json?: string; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (m.json !== undefined) p.resolve(m.json);
+      else p.reject(new Error(`FAQ training failed: ${m.error}`));
+    });
+    const fail = (err: Error) => {
+      this.dead = true;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`FAQ training thread exited (code ${code})`)));
+  }
+
+  train(entries: FaqEntry[]): Promise<string> {
+    const id = this.nextId++;
+    this.worker.ref(); // …but one with work in hand does
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, entries });
+    });
+  }
+
+  terminate() {
+    this.dead = true;
+    return this.worker.terminate();
+  }
+}
+
+let thread: TrainingThread | null = null;
+
+/**
+ * The built engine's entry file, which the worker imports (null when not built: train inline). Read from
+ * the package's `default` export: a test runner resolving the `development` condition would name the
+ * TypeScript sources, which plain Node in the worker cannot load.
+ */
+function engineUrl(): string | null {
+  try {
+    let dir = path.dirname(createRequire(import.meta.url).resolve('@kefu/nlp'));
+    while (!existsSync(path.join(dir, 'package.json'))) {
+      if (path.dirname(dir) === dir) return null;
+      dir = path.dirname(dir);
+    }
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const file = path.join(dir, pkg.exports['.'].default);
+    return existsSync(file) ? pathToFileURL(file).href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the last matcher was trained (diagnostics and tests). */
+export type TrainedWhere = 'inline' | 'thread';
+
+/**
+ * Train a matcher on the entries: inline when tiny, else on the training thread, restarted if it died.
+ * A failure on the thread rejects (the caller keeps its previous matcher); it is not retried inline,
+ * where the same input could take the whole node down.
+ */
+export async function trainMatcher(
+  entries: FaqEntry[],
+  options: { inlineMaxQuestions?: number } = {},
+): Promise<{ matcher: FaqMatcher; where: TrainedWhere }> {
+  const questions = entries.reduce((n, e) => n + e.questions.length, 0);
+  if (questions > (options.inlineMaxQuestions ?? INLINE_MAX_QUESTIONS)) {
+    if (!thread || thread.dead) {
+      const url = engineUrl();
+      thread = url ? new TrainingThread(url) : null;
+    }
+    if (thread) return { matcher: FaqMatcher.deserialize(await thread.train(entries)), where: 'thread' };
+  }
+  return { matcher: FaqMatcher.train(entries), where: 'inline' };
+}
+
+/** Stop the training thread (shutdown, tests); the next training starts a new one. */
+export async function stopTrainingThread() {
+  const t = thread;
+  thread = null;
+  if (t && !t.dead) await t.terminate();
+}
