@@ -521,7 +521,8 @@ function simulate(
 ): SimPoint[] {
   const share = o.holdoutClassShare ?? 0.2;
   const k = Math.max(1, Math.round(nc * share));
-  const rounds = o.simulationRounds ?? Math.min(Math.ceil(1 / share), Math.ceil(SIMULATION_HIDDEN_INTENTS / k));
+  const rounds =
+    o.simulationRounds ?? Math.min(Math.ceil(1 / share), Math.ceil(SIMULATION_HIDDEN_INTENTS / k));
   if (rounds <= 0 || nc < 3) return [];
   const rand = rng((o.seed ?? 1) * 7919);
   const classes = shuffle(
