@@ -115,19 +115,15 @@ describe('intent model', () => {
     expect(model.thresholds.answer).toBeLessThanOrEqual(1);
   });
 
-  it('round-trips through serialize/deserialize with the same predictions', () => {
+  it('round-trips through serialize/deserialize with exactly the same predictions', () => {
     const json = model.serialize();
     const again = loadIntentModel(json);
     expect(again).toBeInstanceOf(IntentModel);
     expect(again.labels).toEqual(model.labels);
     expect(again.thresholds).toEqual(model.thresholds);
-    for (const t of ['我要退款', 'where is my parcel', '营业时间', 'blah']) {
-      const a = model.predict(t);
-      const b = again.predict(t);
-      expect(b.topLabel).toBe(a.topLabel);
-      expect(b.outOfScope).toBe(a.outOfScope);
-      expect(b.confidence).toBeCloseTo(a.confidence, 2);
-    }
+    // weights are int8 in memory as in JSON: what `kefu eval` measures is what the bot reloads
+    for (const t of ['我要退款', 'where is my parcel', '营业时间', 'blah'])
+      expect(again.predict(t)).toEqual(model.predict(t));
   });
 
   it('ignores oos rows in training data', () => {
@@ -166,13 +162,8 @@ describe('intent model with neural nets', () => {
     expect(m.predict('my parcel is late, where is it').topLabel).toBe('shipping');
     const again = IntentModel.deserialize(m.serialize());
     expect(again.netCount).toBe(2);
-    for (const t of ['我要退款', 'where is my parcel', '营业时间', 'blah']) {
-      const a = m.predict(t);
-      const b = again.predict(t);
-      expect(b.topLabel).toBe(a.topLabel);
-      expect(b.candidates.map((c) => c.label)).toEqual(a.candidates.map((c) => c.label));
-      expect(b.confidence).toBeCloseTo(a.confidence, 2);
-    }
+    for (const t of ['我要退款', 'where is my parcel', '营业时间', 'blah'])
+      expect(again.predict(t)).toEqual(m.predict(t));
   });
 });
 

@@ -19,7 +19,15 @@ import {
   type SparseVec,
   type VectorizerState,
 } from './features.js';
-import { trainOvr, scores, rowOf, type LinearModel, type SvmOptions } from './linear.js';
+import {
+  compactLinear,
+  trainOvr,
+  scores,
+  rowOf,
+  type CompactLinear,
+  type LinearModel,
+  type SvmOptions,
+} from './linear.js';
 import {
   chooseThresholds,
   confidenceOf,
@@ -29,7 +37,7 @@ import {
   type SimPoint,
   type Thresholds,
 } from './calibrate.js';
-import { quantizeRows, dequantizeRows, f32ToBase64, base64ToF32 } from './codec.js';
+import { decodeQuantized, encodeQuantized, f32ToBase64, base64ToF32 } from './codec.js';
 import { rng, shuffle } from './rng.js';
 import { Neighbors } from './neighbors.js';
 import {
@@ -37,7 +45,8 @@ import {
   mlpLogProba,
   mlpToJSON,
   mlpFromJSON,
-  type MlpModel,
+  compactMlp,
+  type CompactMlp,
   type MlpOptions,
   type MlpState,
 } from './mlp.js';
@@ -110,7 +119,7 @@ const DEFAULT_NETS = { count: 3, weight: 2, minExamples: 5000, mlp: { hidden: 64
 
 /** The nets and the scales that put their log-probabilities beside the SVM's scores. */
 interface NetEnsemble {
-  nets: MlpModel[];
+  nets: CompactMlp[];
   /** Multiplies SVM scores (1 / their spread on training data). */
   svmScale: number;
   /** Multiplies the nets' mean log-probability (weight / its spread on training data). */
@@ -141,7 +150,7 @@ export class IntentModel {
   constructor(
     readonly labels: string[],
     private readonly vectorizer: Vectorizer,
-    private readonly linear: LinearModel,
+    private readonly linear: CompactLinear,
     readonly calibration: Calibration,
     readonly thresholds: Thresholds,
     /** Softmax temperature for candidate scores (display only). */
@@ -200,7 +209,7 @@ export class IntentModel {
       version: 1,
       labels: this.labels,
       vectorizer: this.vectorizer.toJSON(),
-      W: quantizeRows(this.linear.W, this.linear.nc),
+      W: encodeQuantized(this.linear.weights),
       b: f32ToBase64(this.linear.b),
       calibration: this.calibration,
       thresholds: this.thresholds,
@@ -236,7 +245,7 @@ export class IntentModel {
     if (d.kind !== 'kefu-intent-model' || d.version !== 1) throw new Error('not a Kefu intent model (v1)');
     const vec = Vectorizer.fromJSON(d.vectorizer);
     const nc = d.labels.length;
-    const linear: LinearModel = { nc, dim: vec.dim, W: dequantizeRows(d.W, nc), b: base64ToF32(d.b) };
+    const linear: CompactLinear = { nc, dim: vec.dim, weights: decodeQuantized(d.W), b: base64ToF32(d.b) };
     let nb: Neighbors | null = null;
     if (d.neighbors) {
       const i32 = (b64: string) => {
@@ -327,7 +336,7 @@ export function trainIntentModel(examples: IntentExample[], options: IntentTrain
   return new IntentModel(
     labels,
     vectorizer,
-    linear,
+    compactLinear(linear),
     calibration,
     thresholds,
     3,
@@ -349,7 +358,9 @@ function trainNets(
   const count = o?.count ?? DEFAULT_NETS.count;
   if (count <= 0 || nc < 2 || X.n < (o?.minExamples ?? DEFAULT_NETS.minExamples)) return null;
   const mlp = { ...DEFAULT_NETS.mlp, ...o?.mlp };
-  const nets = Array.from({ length: count }, (_, k) => trainMlp(X, y, nc, { ...mlp, seed: seed * 7 + k }));
+  const nets = Array.from({ length: count }, (_, k) =>
+    compactMlp(trainMlp(X, y, nc, { ...mlp, seed: seed * 7 + k })),
+  );
   // Spreads measured on (up to 2,000 evenly spaced) training rows.
   const step = Math.max(1, Math.floor(X.n / 2000));
   const sv = new Spread();

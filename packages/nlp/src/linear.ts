@@ -6,6 +6,7 @@
  */
 import type { Csr, SparseVec } from './features.js';
 import { rng, shuffle } from './rng.js';
+import { quantize, type QuantizedRows } from './codec.js';
 
 export interface SvmOptions {
   C: number;
@@ -141,13 +142,43 @@ export function trainOvr(
   return { nc, dim: X.dim, W, b };
 }
 
-export function scores(m: LinearModel, x: SparseVec, out = new Float64Array(m.nc)): Float64Array {
+/** A trained linear model as kept for prediction: int8 weights with a scale per feature row (codec.ts). */
+export interface CompactLinear {
+  nc: number;
+  dim: number;
+  weights: QuantizedRows;
+  b: Float32Array;
+}
+
+export function compactLinear(m: LinearModel): CompactLinear {
+  return { nc: m.nc, dim: m.dim, weights: quantize(m.W, m.nc), b: m.b };
+}
+
+export function scores(
+  m: LinearModel | CompactLinear,
+  x: SparseVec,
+  out = new Float64Array(m.nc),
+): Float64Array {
+  if ('weights' in m) return compactScores(m, x, out);
   const { nc, W } = m;
   for (let c = 0; c < nc; c++) out[c] = m.b[c];
   for (let p = 0; p < x.idx.length; p++) {
     const o = x.idx[p] * nc;
     const v = x.val[p];
     for (let c = 0; c < nc; c++) out[c] += W[o + c] * v;
+  }
+  return out;
+}
+
+function compactScores(m: CompactLinear, x: SparseVec, out: Float64Array): Float64Array {
+  const { nc } = m;
+  const { q, scales } = m.weights;
+  for (let c = 0; c < nc; c++) out[c] = m.b[c];
+  for (let p = 0; p < x.idx.length; p++) {
+    const j = x.idx[p];
+    const o = j * nc;
+    const v = x.val[p] * scales[j];
+    for (let c = 0; c < nc; c++) out[c] += q[o + c] * v;
   }
   return out;
 }

@@ -6,8 +6,8 @@
  * plain tf-idf with these features, so it is off by default.
  */
 import { Vectorizer, type Csr, type FeatureOptions, type VectorizerState } from './features.js';
-import { trainOvr, scores, type LinearModel, type SvmOptions } from './linear.js';
-import { quantizeRows, dequantizeRows, f32ToBase64, base64ToF32 } from './codec.js';
+import { compactLinear, trainOvr, scores, type CompactLinear, type SvmOptions } from './linear.js';
+import { decodeQuantized, encodeQuantized, f32ToBase64, base64ToF32 } from './codec.js';
 
 export interface SentimentExample {
   text: string;
@@ -42,7 +42,7 @@ export class SentimentModel {
   constructor(
     readonly labels: string[],
     private readonly vectorizer: Vectorizer,
-    private readonly linear: LinearModel,
+    private readonly linear: CompactLinear,
   ) {}
 
   predict(text: string): SentimentPrediction {
@@ -64,7 +64,7 @@ export class SentimentModel {
       version: 1,
       labels: this.labels,
       vectorizer: this.vectorizer.toJSON(),
-      W: quantizeRows(this.linear.W, this.linear.nc),
+      W: encodeQuantized(this.linear.weights),
       b: f32ToBase64(this.linear.b),
     };
     return JSON.stringify(d);
@@ -79,7 +79,7 @@ export class SentimentModel {
     return new SentimentModel(d.labels, vec, {
       nc,
       dim: vec.dim,
-      W: dequantizeRows(d.W, nc),
+      weights: decodeQuantized(d.W),
       b: base64ToF32(d.b),
     });
   }
@@ -139,5 +139,5 @@ export function trainSentimentModel(
         }
       : undefined,
   });
-  return new SentimentModel(labels, vectorizer, linear);
+  return new SentimentModel(labels, vectorizer, compactLinear(linear));
 }
