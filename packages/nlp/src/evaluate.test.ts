@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateIntents, evaluateSentiment, macroF1, percentile } from './evaluate.js';
+import { evaluateIntents, evaluateIntentsAsync, evaluateSentiment, macroF1, percentile } from './evaluate.js';
+import { runSimulationJob, type SimulationJob } from './intent.js';
 
 const train = [
   ...[
@@ -65,5 +66,23 @@ describe('evaluation', () => {
     ]);
     expect(r.accuracy).toBe(1);
     expect(r.n).toBe(2);
+  });
+
+  it('gives the same figures with the simulation handed elsewhere (as `kefu eval` runs it on a thread)', async () => {
+    const test = [
+      { text: 'I want to open a new account', label: 'account' },
+      { text: 'somebody stole my card', label: 'lost_card' },
+      { text: 'euro rate please', label: 'fx' },
+      { text: 'what is the weather like', label: 'oos' },
+    ];
+    const jobs: SimulationJob[] = [];
+    const handed = await evaluateIntentsAsync(train, test, async (job) => {
+      jobs.push(structuredClone(job)); // what crosses to a worker thread
+      return runSimulationJob(jobs[0]);
+    });
+    expect(jobs).toHaveLength(1);
+    const here = evaluateIntents(train, test);
+    for (const k of ['inScopeAccuracy', 'oosRecall', 'oosPrecision', 'macroF1', 'n'] as const)
+      expect(handed[k]).toBe(here[k]);
   });
 });

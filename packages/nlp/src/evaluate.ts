@@ -8,7 +8,16 @@
  *    use the top label (argmax) so the rejection threshold does not count against accuracy, and
  *    the oos metrics are null.
  */
-import { trainIntentModel, OOS_LABEL, type IntentExample, type IntentTrainOptions } from './intent.js';
+import {
+  trainIntentModel,
+  trainIntentModelAsync,
+  OOS_LABEL,
+  type IntentExample,
+  type IntentModel,
+  type IntentTrainOptions,
+  type SimulationJob,
+} from './intent.js';
+import type { SimPoint } from './calibrate.js';
 import { trainSentimentModel, type SentimentTrainOptions } from './sentiment.js';
 
 export interface IntentEvaluation {
@@ -67,6 +76,22 @@ export function evaluateIntents(
   options?: IntentTrainOptions,
 ): IntentEvaluation {
   const [model, trainMs] = timed(() => trainIntentModel(train, options));
+  return scoreIntents(model, trainMs, test);
+}
+
+/** `evaluateIntents` with the out-of-scope simulation run by `simulate` (another thread): same model, less wall time. */
+export async function evaluateIntentsAsync(
+  train: IntentExample[],
+  test: IntentExample[],
+  simulate: (job: SimulationJob) => Promise<SimPoint[]>,
+  options: IntentTrainOptions = {},
+): Promise<IntentEvaluation> {
+  const t0 = performance.now();
+  const model = await trainIntentModelAsync(train, options, simulate);
+  return scoreIntents(model, performance.now() - t0, test);
+}
+
+function scoreIntents(model: IntentModel, trainMs: number, test: IntentExample[]): IntentEvaluation {
   const hasOos = test.some((e) => e.label === OOS_LABEL);
   const times: number[] = [];
   const pred: string[] = [];

@@ -3,6 +3,8 @@ export { normalize, segment, tokenize, searchTokens, stem } from './text.js';
 export { parseCsv, readLabelledCsv, type LabelledText } from './csv.js';
 export {
   trainIntentModel,
+  trainIntentModelAsync,
+  runSimulationJob,
   loadIntentModel,
   IntentModel,
   OOS_LABEL,
@@ -10,8 +12,9 @@ export {
   type IntentPrediction,
   type IntentCandidate,
   type IntentTrainOptions,
+  type SimulationJob,
 } from './intent.js';
-export type { Thresholds, Calibration } from './calibrate.js';
+export type { Thresholds, Calibration, SimPoint } from './calibrate.js';
 export {
   trainSentimentModel,
   loadSentimentModel,
@@ -47,6 +50,7 @@ export {
 } from './faq.js';
 export {
   evaluateIntents,
+  evaluateIntentsAsync,
   evaluateSentiment,
   macroF1,
   percentile,

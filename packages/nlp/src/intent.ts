@@ -289,8 +289,52 @@ export function loadIntentModel(json: string): IntentModel {
   return IntentModel.deserialize(json);
 }
 
+/**
+ * The held-out-intents simulation as a self-contained job: plain typed arrays and options, so it can run
+ * on another thread (structured clone) while the final model trains (`trainIntentModelAsync`).
+ */
+export interface SimulationJob {
+  X: Csr;
+  y: Int32Array;
+  nc: number;
+  options: IntentTrainOptions;
+  svm: Partial<SvmOptions>;
+  cov: { isWord: Uint8Array; rawWords: Int32Array; rawChars: Int32Array; minDf: number };
+}
+
+export function runSimulationJob(job: SimulationJob): SimPoint[] {
+  return simulate(job.X, job.y, job.nc, job.options, job.svm, job.cov);
+}
+
 /** Train on `examples`; rows labelled `oos` are dropped (out-of-scope is learnt by simulation, not as a class). */
 export function trainIntentModel(examples: IntentExample[], options: IntentTrainOptions = {}): IntentModel {
+  const prepared = prepareTraining(examples, options);
+  return finishTraining(prepared, trainFinal(prepared), runSimulationJob(prepared.job));
+}
+
+/**
+ * The same model as `trainIntentModel`, with the out-of-scope simulation (most of the training time on
+ * large sets) handed to `simulate` — e.g. another thread — while this thread trains the final model.
+ */
+export async function trainIntentModelAsync(
+  examples: IntentExample[],
+  options: IntentTrainOptions,
+  simulate: (job: SimulationJob) => Promise<SimPoint[]>,
+): Promise<IntentModel> {
+  const prepared = prepareTraining(examples, options);
+  const points = simulate(prepared.job);
+  const final = trainFinal(prepared);
+  return finishTraining(prepared, final, await points);
+}
+
+interface Prepared {
+  labels: string[];
+  vectorizer: Vectorizer;
+  options: IntentTrainOptions;
+  job: SimulationJob;
+}
+
+function prepareTraining(examples: IntentExample[], options: IntentTrainOptions): Prepared {
   const rows = examples.filter((e) => e.text.trim() && e.label && e.label !== OOS_LABEL);
   if (rows.length === 0) throw new Error('no training examples');
   const labels = [...new Set(rows.map((e) => e.label))].sort();
@@ -300,29 +344,43 @@ export function trainIntentModel(examples: IntentExample[], options: IntentTrain
     rows.map((e) => e.text),
     options.features,
   );
-  const seed = options.seed ?? 1;
-  const svm = { ...options.svm, seed };
-  const linear = labels.length === 1 ? singleClass(X) : trainOvr(X, y, labels.length, svm);
-  const rw = options.retrievalWeight ?? DEFAULT_RETRIEVAL_WEIGHT;
-  const neighbors = rw > 0 ? new Neighbors(X, y, labels.length) : null;
-
+  const svm = { ...options.svm, seed: options.seed ?? 1 };
   const cov = { isWord: vectorizer.isWord, rawWords, rawChars, minDf: vectorizer.options.minDf };
-  const useZ = options.classZFeature ?? true;
-  const stats = useZ && labels.length > 1 ? classStats(linear, X, y) : null;
-  const points = simulate(X, y, labels.length, options, svm, cov);
+  return { labels, vectorizer, options, job: { X, y, nc: labels.length, options, svm, cov } };
+}
+
+interface Final {
+  linear: LinearModel;
+  neighbors: Neighbors | null;
+  stats: ClassStats | null;
+  ensemble: NetEnsemble | null;
+}
+
+function trainFinal(p: Prepared): Final {
+  const { X, y, nc, svm, options } = p.job;
+  const linear = nc === 1 ? singleClass(X) : trainOvr(X, y, nc, svm);
+  const rw = options.retrievalWeight ?? DEFAULT_RETRIEVAL_WEIGHT;
+  const neighbors = rw > 0 ? new Neighbors(X, y, nc) : null;
+  const stats = (options.classZFeature ?? true) && nc > 1 ? classStats(linear, X, y) : null;
+  const ensemble = trainNets(X, y, nc, linear, options.nets, options.seed ?? 1);
+  return { linear, neighbors, stats, ensemble };
+}
+
+function finishTraining(p: Prepared, f: Final, points: SimPoint[]): IntentModel {
+  const { options } = p;
   let calibration: Calibration;
   let thresholds: Thresholds;
   if (points.length > 0) {
     calibration = fitCalibration(points, {
       coverage: options.coverageFeatures ?? true,
-      classZ: stats !== null,
+      classZ: f.stats !== null,
       shape: options.shapeFeatures ?? true,
     });
     thresholds = chooseThresholds(
-      points.map((p) => ({
-        conf: confidenceOf(calibration, p),
-        correct: p.correct,
-        oos: p.oos,
+      points.map((pt) => ({
+        conf: confidenceOf(calibration, pt),
+        correct: pt.correct,
+        oos: pt.oos,
       })),
       options.answerPrecision ?? 0.9,
       options.oosWeight ?? 1 / 3,
@@ -332,18 +390,17 @@ export function trainIntentModel(examples: IntentExample[], options: IntentTrain
     calibration = { a: 2, b: 3, c: 0 };
     thresholds = { answer: 0.7, suggest: 0.4 };
   }
-  const ensemble = trainNets(X, y, labels.length, linear, options.nets, seed);
   return new IntentModel(
-    labels,
-    vectorizer,
-    compactLinear(linear),
+    p.labels,
+    p.vectorizer,
+    compactLinear(f.linear),
     calibration,
     thresholds,
     3,
-    neighbors,
-    rw,
-    stats,
-    ensemble,
+    f.neighbors,
+    options.retrievalWeight ?? DEFAULT_RETRIEVAL_WEIGHT,
+    f.stats,
+    f.ensemble,
   );
 }
 

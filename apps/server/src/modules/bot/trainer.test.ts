@@ -53,7 +53,7 @@ describe('FAQ training off the main thread', () => {
       id: `x${i}`,
       questions: [null as unknown as string],
     }));
-    await expect(trainMatcher(broken)).rejects.toThrow(/FAQ training failed/);
+    await expect(trainMatcher(broken)).rejects.toThrow(/training failed/);
     expect((await trainMatcher(base(PRODUCTS.slice(0, 5)))).where).toBe('thread');
     await stopTrainingThread();
     expect((await trainMatcher(base(PRODUCTS.slice(0, 5)))).where).toBe('thread');

@@ -3,26 +3,28 @@
  * questions take a second or more and thousands take tens of seconds (packages/nlp/README.md), and on the
  * event loop that would stall every request and socket of the node. One worker thread, started on first
  * need, trains one matcher at a time (the other core keeps serving); tiny bases train inline, where the
- * thread hop would cost more than the training.
+ * thread hop would cost more than the training. `kefu eval` uses the same thread for the engine's
+ * out-of-scope simulation while its main thread trains the final model.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FaqMatcher, type FaqEntry } from '@kefu/nlp';
+import { FaqMatcher, runSimulationJob, type FaqEntry, type SimPoint, type SimulationJob } from '@kefu/nlp';
 
 /** Up to this many questions a base trains inline (tens of milliseconds). */
 export const INLINE_MAX_QUESTIONS = 50;
 
-// CommonJS, evaluated by the worker: load the built engine, then train whatever the main thread sends.
+// CommonJS, evaluated by the worker: load the built engine, then run whatever the main thread sends.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 import(workerData.engine).then((nlp) => {
-  parentPort.on('message', ({ id, entries }) => {
+  parentPort.on('message', ({ id, op, arg }) => {
     let reply;
     try {
-      reply = { id, json: nlp.FaqMatcher.train(entries).serialize() };
+      const result = op === 'faq' ? nlp.FaqMatcher.train(arg).serialize() : nlp.runSimulationJob(arg);
+      reply = { id, result };
     } catch (err) {
       reply = { id, error: String((err && err.message) || err) };
     }
@@ -32,7 +34,7 @@ import(workerData.engine).then((nlp) => {
 `;
 
 interface Pending {
-  resolve: (json: string) => void;
+  resolve: (result: unknown) => void;
   reject: (err: Error) => void;
 }
 
@@ -45,13 +47,13 @@ class TrainingThread {
   constructor(engineUrl: string) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { engine: engineUrl } });
     this.worker.unref(); // an idle trainer never keeps the process alive
-    this.worker.on('message', (m: { id: number; json?: string; error?: string }) => {
+    this.worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
       if (this.pending.size === 0) this.worker.unref();
-      if (m.json !== undefined) p.resolve(m.json);
-      else p.reject(new Error(`FAQ training failed: ${m.error}`));
+      if (m.error === undefined) p.resolve(m.result);
+      else p.reject(new Error(`training failed: ${m.error}`));
     });
     const fail = (err: Error) => {
       this.dead = true;
@@ -59,15 +61,17 @@ class TrainingThread {
       this.pending.clear();
     };
     this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`FAQ training thread exited (code ${code})`)));
+    this.worker.on('exit', (code) => fail(new Error(`training thread exited (code ${code})`)));
   }
 
-  train(entries: FaqEntry[]): Promise<string> {
+  run(op: 'faq', arg: FaqEntry[]): Promise<string>;
+  run(op: 'simulate', arg: SimulationJob): Promise<SimPoint[]>;
+  run(op: 'faq' | 'simulate', arg: unknown): Promise<unknown> {
     const id = this.nextId++;
     this.worker.ref(); // …but one with work in hand does
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, entries });
+      this.worker.postMessage({ id, op, arg });
     });
   }
 
@@ -113,13 +117,24 @@ export async function trainMatcher(
 ): Promise<{ matcher: FaqMatcher; where: TrainedWhere }> {
   const questions = entries.reduce((n, e) => n + e.questions.length, 0);
   if (questions > (options.inlineMaxQuestions ?? INLINE_MAX_QUESTIONS)) {
-    if (!thread || thread.dead) {
-      const url = engineUrl();
-      thread = url ? new TrainingThread(url) : null;
-    }
-    if (thread) return { matcher: FaqMatcher.deserialize(await thread.train(entries)), where: 'thread' };
+    const t = trainingThread();
+    if (t) return { matcher: FaqMatcher.deserialize(await t.run('faq', entries)), where: 'thread' };
   }
   return { matcher: FaqMatcher.train(entries), where: 'inline' };
+}
+
+/** The engine's out-of-scope simulation on the training thread (inline when the engine is not built). */
+export async function simulateOnThread(job: SimulationJob): Promise<SimPoint[]> {
+  const t = trainingThread();
+  return t ? t.run('simulate', job) : runSimulationJob(job);
+}
+
+function trainingThread(): TrainingThread | null {
+  if (!thread || thread.dead) {
+    const url = engineUrl();
+    thread = url ? new TrainingThread(url) : null;
+  }
+  return thread;
 }
 
 /** Stop the training thread (shutdown, tests); the next training starts a new one. */
