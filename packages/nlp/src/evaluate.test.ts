@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateIntents, evaluateIntentsAsync, evaluateSentiment, macroF1, percentile } from './evaluate.js';
-import { runSimulationJob, type SimulationJob } from './intent.js';
+import { runTrainingJob, type TrainingJob } from './intent.js';
 
 const train = [
   ...[
@@ -75,13 +75,19 @@ describe('evaluation', () => {
       { text: 'euro rate please', label: 'fx' },
       { text: 'what is the weather like', label: 'oos' },
     ];
-    const jobs: SimulationJob[] = [];
-    const handed = await evaluateIntentsAsync(train, test, async (job) => {
-      jobs.push(structuredClone(job)); // what crosses to a worker thread
-      return runSimulationJob(jobs[0]);
-    });
-    expect(jobs).toHaveLength(1);
-    const here = evaluateIntents(train, test);
+    const kinds: string[] = [];
+    const options = { nets: { count: 2, minExamples: 0 } }; // small nets too, so one is handed over
+    const handed = await evaluateIntentsAsync(
+      train,
+      test,
+      async (job: TrainingJob) => {
+        kinds.push(job.kind);
+        return runTrainingJob(structuredClone(job)); // what crosses to a worker thread
+      },
+      options,
+    );
+    expect(kinds).toEqual(['simulate', 'net']);
+    const here = evaluateIntents(train, test, options);
     for (const k of ['inScopeAccuracy', 'oosRecall', 'oosPrecision', 'macroF1', 'n'] as const)
       expect(handed[k]).toBe(here[k]);
   });

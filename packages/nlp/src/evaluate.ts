@@ -15,9 +15,9 @@ import {
   type IntentExample,
   type IntentModel,
   type IntentTrainOptions,
-  type SimulationJob,
+  type TrainingJob,
+  type TrainingJobResult,
 } from './intent.js';
-import type { SimPoint } from './calibrate.js';
 import { trainSentimentModel, type SentimentTrainOptions } from './sentiment.js';
 
 export interface IntentEvaluation {
@@ -79,15 +79,15 @@ export function evaluateIntents(
   return scoreIntents(model, trainMs, test);
 }
 
-/** `evaluateIntents` with the out-of-scope simulation run by `simulate` (another thread): same model, less wall time. */
+/** `evaluateIntents` with part of the training run by `run` (another thread): same model, less wall time. */
 export async function evaluateIntentsAsync(
   train: IntentExample[],
   test: IntentExample[],
-  simulate: (job: SimulationJob) => Promise<SimPoint[]>,
+  run: (job: TrainingJob) => Promise<TrainingJobResult>,
   options: IntentTrainOptions = {},
 ): Promise<IntentEvaluation> {
   const t0 = performance.now();
-  const model = await trainIntentModelAsync(train, options, simulate);
+  const model = await trainIntentModelAsync(train, options, run);
   return scoreIntents(model, performance.now() - t0, test);
 }
 

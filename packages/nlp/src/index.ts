@@ -4,7 +4,7 @@ export { parseCsv, readLabelledCsv, type LabelledText } from './csv.js';
 export {
   trainIntentModel,
   trainIntentModelAsync,
-  runSimulationJob,
+  runTrainingJob,
   loadIntentModel,
   IntentModel,
   OOS_LABEL,
@@ -12,7 +12,8 @@ export {
   type IntentPrediction,
   type IntentCandidate,
   type IntentTrainOptions,
-  type SimulationJob,
+  type TrainingJob,
+  type TrainingJobResult,
 } from './intent.js';
 export type { Thresholds, Calibration, SimPoint } from './calibrate.js';
 export {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { IntentModel, loadIntentModel, trainIntentModel } from './intent.js';
+import {
+  IntentModel,
+  loadIntentModel,
+  runTrainingJob,
+  trainIntentModel,
+  trainIntentModelAsync,
+} from './intent.js';
 
 // A toy customer-service domain, zh + en, several phrasings per intent.
 const DATA: Record<string, string[]> = {
@@ -164,6 +170,20 @@ describe('intent model with neural nets', () => {
     expect(again.netCount).toBe(2);
     for (const t of ['我要退款', 'where is my parcel', '营业时间', 'blah'])
       expect(again.predict(t)).toEqual(m.predict(t));
+  });
+});
+
+describe('training with part of the work elsewhere', () => {
+  it('gives exactly the model trained in one place', async () => {
+    const options = { nets: { count: 2, minExamples: 0 } };
+    const m = trainIntentModel(examples, options);
+    const kinds: string[] = [];
+    const handed = await trainIntentModelAsync(examples, options, async (job) => {
+      kinds.push(job.kind);
+      return runTrainingJob(structuredClone(job));
+    });
+    expect(kinds).toEqual(['simulate', 'net']);
+    expect(handed.serialize()).toBe(m.serialize());
   });
 });
 

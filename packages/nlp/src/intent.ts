@@ -47,6 +47,7 @@ import {
   mlpFromJSON,
   compactMlp,
   type CompactMlp,
+  type MlpModel,
   type MlpOptions,
   type MlpState,
 } from './mlp.js';
@@ -290,48 +291,64 @@ export function loadIntentModel(json: string): IntentModel {
 }
 
 /**
- * The held-out-intents simulation as a self-contained job: plain typed arrays and options, so it can run
- * on another thread (structured clone) while the final model trains (`trainIntentModelAsync`).
+ * The parts of training that do not depend on one another, as self-contained jobs of plain typed arrays
+ * and options (structured-clone safe), so `trainIntentModelAsync` can run some on another thread: the
+ * held-out-intents simulation, and single neural nets.
  */
-export interface SimulationJob {
-  X: Csr;
-  y: Int32Array;
-  nc: number;
-  options: IntentTrainOptions;
-  svm: Partial<SvmOptions>;
-  cov: { isWord: Uint8Array; rawWords: Int32Array; rawChars: Int32Array; minDf: number };
-}
+export type TrainingJob =
+  | {
+      kind: 'simulate';
+      X: Csr;
+      y: Int32Array;
+      nc: number;
+      options: IntentTrainOptions;
+      svm: Partial<SvmOptions>;
+      cov: { isWord: Uint8Array; rawWords: Int32Array; rawChars: Int32Array; minDf: number };
+    }
+  | { kind: 'net'; X: Csr; y: Int32Array; nc: number; mlp: Partial<MlpOptions> };
 
-export function runSimulationJob(job: SimulationJob): SimPoint[] {
-  return simulate(job.X, job.y, job.nc, job.options, job.svm, job.cov);
+export type TrainingJobResult = SimPoint[] | MlpModel;
+
+export function runTrainingJob(job: TrainingJob): TrainingJobResult {
+  return job.kind === 'simulate'
+    ? simulate(job.X, job.y, job.nc, job.options, job.svm, job.cov)
+    : trainMlp(job.X, job.y, job.nc, job.mlp);
 }
 
 /** Train on `examples`; rows labelled `oos` are dropped (out-of-scope is learnt by simulation, not as a class). */
 export function trainIntentModel(examples: IntentExample[], options: IntentTrainOptions = {}): IntentModel {
-  const prepared = prepareTraining(examples, options);
-  return finishTraining(prepared, trainFinal(prepared), runSimulationJob(prepared.job));
+  const p = prepareTraining(examples, options);
+  const final = trainFinal(p);
+  const nets = p.nets.map((job) => runTrainingJob(job) as MlpModel);
+  return finishTraining(p, final, nets, runTrainingJob(p.simulation) as SimPoint[]);
 }
 
 /**
- * The same model as `trainIntentModel`, with the out-of-scope simulation (most of the training time on
- * large sets) handed to `simulate` — e.g. another thread — while this thread trains the final model.
+ * The same model as `trainIntentModel`, with the out-of-scope simulation (half the training time on large
+ * sets) and the last neural net handed to `run` — e.g. another thread — while this thread trains the
+ * final SVM and the other nets.
  */
 export async function trainIntentModelAsync(
   examples: IntentExample[],
   options: IntentTrainOptions,
-  simulate: (job: SimulationJob) => Promise<SimPoint[]>,
+  run: (job: TrainingJob) => Promise<TrainingJobResult>,
 ): Promise<IntentModel> {
-  const prepared = prepareTraining(examples, options);
-  const points = simulate(prepared.job);
-  const final = trainFinal(prepared);
-  return finishTraining(prepared, final, await points);
+  const p = prepareTraining(examples, options);
+  const points = run(p.simulation);
+  const handed = p.nets.length > 1 ? run(p.nets[p.nets.length - 1]) : null;
+  const final = trainFinal(p);
+  const local = p.nets.slice(0, handed ? -1 : undefined).map((job) => runTrainingJob(job) as MlpModel);
+  const nets = handed ? [...local, (await handed) as MlpModel] : local;
+  return finishTraining(p, final, nets, (await points) as SimPoint[]);
 }
 
 interface Prepared {
   labels: string[];
   vectorizer: Vectorizer;
   options: IntentTrainOptions;
-  job: SimulationJob;
+  simulation: Extract<TrainingJob, { kind: 'simulate' }>;
+  /** One job per neural net (none below `nets.minExamples`). */
+  nets: Extract<TrainingJob, { kind: 'net' }>[];
 }
 
 function prepareTraining(examples: IntentExample[], options: IntentTrainOptions): Prepared {
@@ -344,30 +361,50 @@ function prepareTraining(examples: IntentExample[], options: IntentTrainOptions)
     rows.map((e) => e.text),
     options.features,
   );
-  const svm = { ...options.svm, seed: options.seed ?? 1 };
+  const seed = options.seed ?? 1;
+  const svm = { ...options.svm, seed };
   const cov = { isWord: vectorizer.isWord, rawWords, rawChars, minDf: vectorizer.options.minDf };
-  return { labels, vectorizer, options, job: { X, y, nc: labels.length, options, svm, cov } };
+  const nc = labels.length;
+  const o = options.nets;
+  const count = o?.count ?? DEFAULT_NETS.count;
+  const withNets = count > 0 && nc >= 2 && X.n >= (o?.minExamples ?? DEFAULT_NETS.minExamples);
+  const mlp = { ...DEFAULT_NETS.mlp, ...o?.mlp };
+  return {
+    labels,
+    vectorizer,
+    options,
+    simulation: { kind: 'simulate', X, y, nc, options, svm, cov },
+    nets: withNets
+      ? Array.from({ length: count }, (_, k) => ({
+          kind: 'net',
+          X,
+          y,
+          nc,
+          mlp: { ...mlp, seed: seed * 7 + k },
+        }))
+      : [],
+  };
 }
 
 interface Final {
   linear: LinearModel;
   neighbors: Neighbors | null;
   stats: ClassStats | null;
-  ensemble: NetEnsemble | null;
 }
 
 function trainFinal(p: Prepared): Final {
-  const { X, y, nc, svm, options } = p.job;
+  const { X, y, nc, svm, options } = p.simulation;
   const linear = nc === 1 ? singleClass(X) : trainOvr(X, y, nc, svm);
   const rw = options.retrievalWeight ?? DEFAULT_RETRIEVAL_WEIGHT;
   const neighbors = rw > 0 ? new Neighbors(X, y, nc) : null;
   const stats = (options.classZFeature ?? true) && nc > 1 ? classStats(linear, X, y) : null;
-  const ensemble = trainNets(X, y, nc, linear, options.nets, options.seed ?? 1);
-  return { linear, neighbors, stats, ensemble };
+  return { linear, neighbors, stats };
 }
 
-function finishTraining(p: Prepared, f: Final, points: SimPoint[]): IntentModel {
+function finishTraining(p: Prepared, f: Final, nets: MlpModel[], points: SimPoint[]): IntentModel {
   const { options } = p;
+  const { X } = p.simulation;
+  const ensemble = nets.length ? ensembleOf(nets.map(compactMlp), X, f.linear, options.nets?.weight) : null;
   let calibration: Calibration;
   let thresholds: Thresholds;
   if (points.length > 0) {
@@ -400,24 +437,12 @@ function finishTraining(p: Prepared, f: Final, points: SimPoint[]): IntentModel 
     f.neighbors,
     options.retrievalWeight ?? DEFAULT_RETRIEVAL_WEIGHT,
     f.stats,
-    f.ensemble,
+    ensemble,
   );
 }
 
-function trainNets(
-  X: Csr,
-  y: Int32Array,
-  nc: number,
-  linear: LinearModel,
-  o: IntentTrainOptions['nets'],
-  seed: number,
-): NetEnsemble | null {
-  const count = o?.count ?? DEFAULT_NETS.count;
-  if (count <= 0 || nc < 2 || X.n < (o?.minExamples ?? DEFAULT_NETS.minExamples)) return null;
-  const mlp = { ...DEFAULT_NETS.mlp, ...o?.mlp };
-  const nets = Array.from({ length: count }, (_, k) =>
-    compactMlp(trainMlp(X, y, nc, { ...mlp, seed: seed * 7 + k })),
-  );
+/** The nets with the scales that put their log-probabilities beside the SVM's scores. */
+function ensembleOf(nets: CompactMlp[], X: Csr, linear: LinearModel, weight?: number): NetEnsemble {
   // Spreads measured on (up to 2,000 evenly spaced) training rows.
   const step = Math.max(1, Math.floor(X.n / 2000));
   const sv = new Spread();
@@ -431,7 +456,7 @@ function trainNets(
   return {
     nets,
     svmScale: 1 / (sv.sd() || 1),
-    netScale: (o?.weight ?? DEFAULT_NETS.weight) / (nv.sd() || 1),
+    netScale: (weight ?? DEFAULT_NETS.weight) / (nv.sd() || 1),
   };
 }
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { evaluateIntentsAsync, evaluateSentiment, readLabelledCsv, type LabelledText } from '@kefu/nlp';
-import { simulateOnThread, stopTrainingThread } from '../modules/bot/trainer.js';
+import { runOnThread, stopTrainingThread } from '../modules/bot/trainer.js';
 
 const USAGE = 'Usage: kefu eval intents|sentiment --train FILE --test FILE [--json]';
 
@@ -49,8 +49,8 @@ interface Evaluation {
 /** What each task measures; the timings and their rows are common. */
 const TASKS: Record<string, (train: LabelledText[], test: LabelledText[]) => Promise<Evaluation>> = {
   async intents(train, test) {
-    // the same model as the bot's; its out-of-scope simulation runs on a second thread meanwhile
-    const r = await evaluateIntentsAsync(train, test, simulateOnThread);
+    // the same model as the bot's; part of its training runs on a second thread meanwhile
+    const r = await evaluateIntentsAsync(train, test, runOnThread);
     await stopTrainingThread();
     return {
       quality: {

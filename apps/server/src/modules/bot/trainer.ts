@@ -3,15 +3,21 @@
  * questions take a second or more and thousands take tens of seconds (packages/nlp/README.md), and on the
  * event loop that would stall every request and socket of the node. One worker thread, started on first
  * need, trains one matcher at a time (the other core keeps serving); tiny bases train inline, where the
- * thread hop would cost more than the training. `kefu eval` uses the same thread for the engine's
- * out-of-scope simulation while its main thread trains the final model.
+ * thread hop would cost more than the training. `kefu eval` uses the same thread for part of the
+ * engine's training (the out-of-scope simulation, one neural net) while its main thread does the rest.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FaqMatcher, runSimulationJob, type FaqEntry, type SimPoint, type SimulationJob } from '@kefu/nlp';
+import {
+  FaqMatcher,
+  runTrainingJob,
+  type FaqEntry,
+  type TrainingJob,
+  type TrainingJobResult,
+} from '@kefu/nlp';
 
 /** Up to this many questions a base trains inline (tens of milliseconds). */
 export const INLINE_MAX_QUESTIONS = 50;
@@ -23,7 +29,7 @@ import(workerData.engine).then((nlp) => {
   parentPort.on('message', ({ id, op, arg }) => {
     let reply;
     try {
-      const result = op === 'faq' ? nlp.FaqMatcher.train(arg).serialize() : nlp.runSimulationJob(arg);
+      const result = op === 'faq' ? nlp.FaqMatcher.train(arg).serialize() : nlp.runTrainingJob(arg);
       reply = { id, result };
     } catch (err) {
       reply = { id, error: String((err && err.message) || err) };
@@ -65,8 +71,8 @@ class TrainingThread {
   }
 
   run(op: 'faq', arg: FaqEntry[]): Promise<string>;
-  run(op: 'simulate', arg: SimulationJob): Promise<SimPoint[]>;
-  run(op: 'faq' | 'simulate', arg: unknown): Promise<unknown> {
+  run(op: 'job', arg: TrainingJob): Promise<TrainingJobResult>;
+  run(op: 'faq' | 'job', arg: unknown): Promise<unknown> {
     const id = this.nextId++;
     this.worker.ref(); // …but one with work in hand does
     return new Promise((resolve, reject) => {
@@ -123,10 +129,10 @@ export async function trainMatcher(
   return { matcher: FaqMatcher.train(entries), where: 'inline' };
 }
 
-/** The engine's out-of-scope simulation on the training thread (inline when the engine is not built). */
-export async function simulateOnThread(job: SimulationJob): Promise<SimPoint[]> {
+/** One of the engine's training jobs on the training thread (inline when the engine is not built). */
+export async function runOnThread(job: TrainingJob): Promise<TrainingJobResult> {
   const t = trainingThread();
-  return t ? t.run('simulate', job) : runSimulationJob(job);
+  return t ? t.run('job', job) : runTrainingJob(job);
 }
 
 function trainingThread(): TrainingThread | null {
