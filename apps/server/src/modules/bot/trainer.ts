@@ -48,6 +48,7 @@ class TrainingThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private served = 0;
   dead = false;
 
   constructor(engineUrl: string) {
@@ -57,11 +58,14 @@ class TrainingThread {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
+      this.served++;
       if (this.pending.size === 0) this.worker.unref();
       if (m.error === undefined) p.resolve(m.result);
       else p.reject(new Error(`training failed: ${m.error}`));
     });
     const fail = (err: Error) => {
+      // a thread that never answered cannot run here at all (engine not loadable): train inline from now on
+      if (this.served === 0 && !this.dead) threadsUnavailable = true;
       this.dead = true;
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
@@ -88,6 +92,7 @@ class TrainingThread {
 }
 
 let thread: TrainingThread | null = null;
+let threadsUnavailable = false;
 
 /**
  * The built engine's entry file, which the worker imports (null when not built: train inline). Read from
@@ -109,7 +114,7 @@ function engineUrl(): string | null {
   }
 }
 
-/** Where the last matcher was trained (diagnostics and tests). */
+/** Where a matcher was trained (diagnostics and tests). */
 export type TrainedWhere = 'inline' | 'thread';
 
 /**
@@ -119,10 +124,9 @@ export type TrainedWhere = 'inline' | 'thread';
  */
 export async function trainMatcher(
   entries: FaqEntry[],
-  options: { inlineMaxQuestions?: number } = {},
 ): Promise<{ matcher: FaqMatcher; where: TrainedWhere }> {
   const questions = entries.reduce((n, e) => n + e.questions.length, 0);
-  if (questions > (options.inlineMaxQuestions ?? INLINE_MAX_QUESTIONS)) {
+  if (questions > INLINE_MAX_QUESTIONS) {
     const t = trainingThread();
     if (t) return { matcher: FaqMatcher.deserialize(await t.run('faq', entries)), where: 'thread' };
   }
@@ -136,6 +140,7 @@ export async function runOnThread(job: TrainingJob): Promise<TrainingJobResult> 
 }
 
 function trainingThread(): TrainingThread | null {
+  if (threadsUnavailable) return null;
   if (!thread || thread.dead) {
     const url = engineUrl();
     thread = url ? new TrainingThread(url) : null;
