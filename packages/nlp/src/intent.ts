@@ -336,6 +336,9 @@ export async function trainIntentModelAsync(
   const p = prepareTraining(examples, options);
   const points = run(p.simulation);
   const handed = p.nets.length > 1 ? run(p.nets[p.nets.length - 1]) : null;
+  // awaited below; until then a failure must not count as unhandled
+  points.catch(() => {});
+  handed?.catch(() => {});
   const final = trainFinal(p);
   const local = p.nets.slice(0, handed ? -1 : undefined).map((job) => runTrainingJob(job) as MlpModel);
   const nets = handed ? [...local, (await handed) as MlpModel] : local;
