@@ -50,18 +50,3 @@ export function decodeQuantized(data: { scales: string; q: string }): QuantizedR
   q.set(new Int8Array(buf.buffer, buf.byteOffset, buf.byteLength));
   return { scales: base64ToF32(data.scales), q };
 }
-
-export function quantizeRows(w: Float32Array, rowLen: number): { scales: string; q: string } {
-  return encodeQuantized(quantize(w, rowLen));
-}
-
-export function dequantizeRows(data: { scales: string; q: string }, rowLen: number): Float32Array {
-  const { scales, q } = decodeQuantized(data);
-  const out = new Float32Array(q.length);
-  for (let r = 0; r < scales.length; r++) {
-    const s = scales[r];
-    const o = r * rowLen;
-    for (let c = 0; c < rowLen; c++) out[o + c] = q[o + c] * s;
-  }
-  return out;
-}

@@ -178,15 +178,21 @@ export function mlpLogProba(
   const H = m.hidden;
   const h = new Float32Array(H);
   h.set(m.b1);
-  for (let p = 0; p < x.idx.length; p++) {
-    const j = x.idx[p];
-    if (j >= m.dim) continue;
-    const off = j * H;
-    if (m.W1 instanceof Float32Array) {
+  const W1 = m.W1;
+  // float weights (just trained) or int8 rows with a scale each (compacted / reloaded)
+  if (W1 instanceof Float32Array) {
+    for (let p = 0; p < x.idx.length; p++) {
+      if (x.idx[p] >= m.dim) continue;
+      const off = x.idx[p] * H;
       const v = x.val[p];
-      for (let k = 0; k < H; k++) h[k] += m.W1[off + k] * v;
-    } else {
-      const { q, scales } = m.W1;
+      for (let k = 0; k < H; k++) h[k] += W1[off + k] * v;
+    }
+  } else {
+    const { q, scales } = W1;
+    for (let p = 0; p < x.idx.length; p++) {
+      const j = x.idx[p];
+      if (j >= m.dim) continue;
+      const off = j * H;
       const v = x.val[p] * scales[j];
       for (let k = 0; k < H; k++) h[k] += q[off + k] * v;
     }
