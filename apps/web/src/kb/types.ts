@@ -123,7 +123,7 @@ export interface ImportReport {
 
 // --- bot -----------------------------------------------------------------------------------------------
 
-export type BotAction = 'answer' | 'suggest' | 'fallback' | 'handoff';
+export type BotAction = 'answer' | 'suggest' | 'fallback' | 'handoff' | 'flow' | 'smalltalk';
 
 export interface BotCandidate {
   faqId: string;

@@ -732,6 +732,7 @@ const en = {
       fallback: 'Does not know',
       handoff: 'Hands off to a person',
       flow: 'Starts a task flow',
+      smalltalk: 'Small talk (hello, thanks, goodbye)',
     },
     reason: {
       asked: 'the customer asked for a person',

@@ -728,6 +728,7 @@ const zhCN: Messages = {
       fallback: '无法回答',
       handoff: '转人工',
       flow: '启动任务流程',
+      smalltalk: '寒暄（问候、感谢、告别）',
     },
     reason: {
       asked: '客户要求人工',

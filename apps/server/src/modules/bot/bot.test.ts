@@ -127,6 +127,50 @@ describe(`the bot in the widget (${MODE})`, () => {
     expect(again[2].body).toContain('需要为您转接人工客服吗');
   });
 
+  it('answers small talk without counting a miss; 「好的」 to its offer of a person hands off', async () => {
+    const { client, visitor, botReplies } = await workspace();
+    const v = await visitor();
+    const first = await v.send('你好，在吗？');
+    expect((await botReplies(v, 1))[0].body).toBe('您好！我是智能助手，请问有什么可以帮您？');
+    await v.send('今天天气怎么样'); // miss 1
+    await botReplies(v, 2);
+    await v.send('谢谢'); // small talk: not a miss
+    expect((await botReplies(v, 3))[2].body).toBe('不客气！还有其他问题随时问我。');
+    await v.send('火星上有没有外卖'); // miss 2: the bot offers a person
+    expect((await botReplies(v, 4))[3].body).toContain('需要为您转接人工客服吗');
+    await v.send('好的');
+    const id = first.body.conversation.id;
+    await eventually(async () => {
+      const items = (await client.get('/api/v1/conversations?view=unassigned')).body.items;
+      return items.find((c: any) => c.id === id && c.handler === 'human');
+    });
+    expect((await botReplies(v, 5))[4].body).toMatch(/转接人工客服|没有客服在线/);
+
+    // 「不用了」 declines the offer; an English "hi" is answered in English
+    const w = await visitor();
+    for (const text of ['今天天气怎么样', '火星上有没有外卖']) await w.send(text);
+    await botReplies(w, 2);
+    await w.send('不用了，谢谢');
+    expect((await botReplies(w, 3))[2].body).toBe('好的。还有什么问题，您可以继续问我。');
+    await w.send('hi');
+    expect((await botReplies(w, 4))[3].body).toBe("Hello! I'm Assistant. What can I help you with?");
+  });
+
+  it('an inbox greeting answers a first 「你好」 alone', async () => {
+    const { visitor, botReplies } = await workspace({
+      enabled: true,
+      name: '小客',
+      greeting: '欢迎光临小店！',
+    });
+    const v = await visitor();
+    await v.send('您好');
+    expect((await botReplies(v, 1)).map((m) => m.body)).toEqual(['欢迎光临小店！']);
+    await v.send('你好');
+    expect((await botReplies(v, 2))[1].body).toBe('您好！我是小客，请问有什么可以帮您？');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await v.messages()).filter((m) => m.senderType === 'bot')).toHaveLength(2);
+  });
+
   it('answers both parts of a message that asks two things', async () => {
     const { visitor, botReplies } = await workspace();
     const v = await visitor();
@@ -261,6 +305,7 @@ describe(`bot trainer tools (${MODE})`, () => {
     expect(test.body.candidates[0]).toMatchObject({ question: '怎么开发票' });
     expect(test.body.candidates[0].score).toBeGreaterThan(test.body.candidates[1].score);
     expect((await ws.client.post('/api/v1/bot/test', { text: '转人工' })).body.handoffReason).toBe('asked');
+    expect((await ws.client.post('/api/v1/bot/test', { text: '你好！' })).body.action).toBe('smalltalk');
     expect(test.body.distress).toMatchObject({ distressed: false, signals: [] });
     const angry = (await ws.client.post('/api/v1/bot/test', { text: '你们这群骗子！！！我要投诉' })).body;
     expect(angry.handoffReason).toBe('anger');

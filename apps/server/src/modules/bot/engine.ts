@@ -1,4 +1,5 @@
 import { detectDistress, splitQuestions, type FaqMatcher } from '@kefu/nlp';
+import { smallTalk, smallTalkReply, type SmallTalkAct } from './smalltalk.js';
 
 /** Things a customer says to reach a person, in Chinese and English. */
 const HUMAN =
@@ -9,6 +10,7 @@ export type BotStep =
   | { kind: 'flow'; flowKey: string; confidence: number }
   | { kind: 'suggest'; choices: { faqId: string; label: string }[]; confidence: number }
   | { kind: 'fallback'; offerHuman: boolean }
+  | { kind: 'smalltalk'; act: SmallTalkAct }
   | { kind: 'handoff'; reason: 'asked' | 'anger' | 'misses'; distress?: Distress };
 
 /** Why the bot judged a customer angry or distressed, for the agent's note. */
@@ -27,6 +29,9 @@ export interface BotDecision {
   intent: string | null;
 }
 
+/** Misses in a row after which the bot's reply asks 「需要为您转接人工客服吗？」. */
+export const OFFER_HUMAN_AFTER = 2;
+
 /**
  * What the bot does with one customer message. Pure: the caller supplies the trained matcher and the
  * conversation's memory (how many misses in a row so far).
@@ -44,6 +49,15 @@ export function decide(text: string, matcher: FaqMatcher, missesBefore: number):
       misses: 0,
       intent: guess?.question ?? null,
     };
+  }
+
+  // 「好的」 / "yes" to the bot's offer of a person is asking for one; 「不用了」 declines it
+  const chat = smallTalk(clean);
+  if (chat && missesBefore >= OFFER_HUMAN_AFTER) {
+    if (chat.acts.includes('decline'))
+      return { steps: [{ kind: 'smalltalk', act: 'decline' }], misses: 0, intent: null };
+    if (chat.acts.includes('ack'))
+      return { steps: [{ kind: 'handoff', reason: 'asked' }], misses: 0, intent: null };
   }
 
   // a message may ask several things: answer each part the bot is sure of
@@ -77,6 +91,13 @@ export function decide(text: string, matcher: FaqMatcher, missesBefore: number):
     const named = steps.find((s) => s.kind === 'answer') as { question: string } | undefined;
     return { steps: ordered, misses: 0, intent: named?.question ?? null };
   }
+  // greetings, thanks, goodbyes: a courteous reply, neither a miss nor a "did you mean"
+  if (chat)
+    return {
+      steps: [{ kind: 'smalltalk', act: smallTalkReply(chat.acts) }],
+      misses: missesBefore,
+      intent: null,
+    };
   if (best) {
     return {
       steps: [{ kind: 'suggest', choices: best.choices, confidence: best.confidence }],
@@ -85,5 +106,5 @@ export function decide(text: string, matcher: FaqMatcher, missesBefore: number):
     };
   }
   const misses = missesBefore + 1;
-  return { steps: [{ kind: 'fallback', offerHuman: misses >= 2 }], misses, intent: null };
+  return { steps: [{ kind: 'fallback', offerHuman: misses >= OFFER_HUMAN_AFTER }], misses, intent: null };
 }

@@ -262,8 +262,15 @@ export async function replyTo(
       return;
     }
 
-    if (first && ctx.bot.greeting && decision.steps[0]?.kind !== 'handoff')
-      await say({ body: ctx.bot.greeting });
+    if (first && ctx.bot.greeting && decision.steps[0]?.kind !== 'handoff') {
+      const greeted = await say({ body: ctx.bot.greeting });
+      // the inbox's own greeting already answers a 「你好」
+      const hello = decision.steps[0];
+      if (hello?.kind === 'smalltalk' && hello.act === 'greeting') {
+        await turn('smalltalk', greeted, null, null);
+        decision.steps = [];
+      }
+    }
     if (unsure && generated?.answer) {
       const id = await say({
         body: generated.answer,
@@ -341,6 +348,10 @@ function renderStep(
     }));
     return { body: botText(locale, 'didYouMean'), content: { suggestions } };
   }
+  if (step.kind === 'smalltalk')
+    return {
+      body: botText(locale, `smalltalk.${step.act}`, { name: ctx.bot.name || botText(locale, 'name') }),
+    };
   const body = step.offerHuman
     ? botText(locale, 'offerHuman')
     : ctx.bot.fallbackText || botText(locale, 'fallback');

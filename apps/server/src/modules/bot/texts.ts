@@ -54,6 +54,23 @@ const TEXTS = {
     'zh-CN': '抱歉，暂时查询不到。您可以稍后再试，或者转人工客服。',
     en: "Sorry, I can't look that up right now. Try again later, or talk to a person.",
   },
+  'smalltalk.greeting': {
+    'zh-CN': '您好！我是{name}，请问有什么可以帮您？',
+    en: "Hello! I'm {name}. What can I help you with?",
+  },
+  'smalltalk.thanks': {
+    'zh-CN': '不客气！还有其他问题随时问我。',
+    en: "You're welcome! Ask me anytime if anything else comes up.",
+  },
+  'smalltalk.bye': {
+    'zh-CN': '感谢您的咨询，祝您生活愉快，再见！',
+    en: 'Thanks for getting in touch. Have a nice day!',
+  },
+  'smalltalk.ack': { 'zh-CN': '好的。还有什么可以帮您？', en: 'OK. Anything else I can help with?' },
+  'smalltalk.decline': {
+    'zh-CN': '好的。还有什么问题，您可以继续问我。',
+    en: 'OK. If anything else comes up, just ask me.',
+  },
   'reason.flow_error': { 'zh-CN': '任务流程调用失败', en: 'a task flow could not reach its service' },
 } satisfies Record<string, Record<BotLocale, string>>;
 

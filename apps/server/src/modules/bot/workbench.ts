@@ -130,7 +130,8 @@ export async function botMetrics(kernel: Kernel, ctx: RequestContext, days: numb
       [ctx.tenantId, days],
     );
     const turns = await sql.query(
-      `SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day, count(*)::int AS messages,
+      `SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day,
+         count(*) FILTER (WHERE action <> 'smalltalk')::int AS messages,
          count(*) FILTER (WHERE action = 'fallback')::int AS unmatched
        FROM bot_turns WHERE tenant_id = $1 AND created_at > now() - make_interval(days => $2) GROUP BY 1`,
       [ctx.tenantId, days],

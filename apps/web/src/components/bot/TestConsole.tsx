@@ -10,6 +10,7 @@ export const ACTION_COLORS: Record<string, string> = {
   fallback: 'gray',
   handoff: 'orange',
   flow: 'grape',
+  smalltalk: 'blue',
 };
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { smallTalk, smallTalkReply } from './smalltalk.js';
+
+const reply = (text: string) => {
+  const chat = smallTalk(text);
+  return chat ? smallTalkReply(chat.acts) : null;
+};
+
+describe('small talk', () => {
+  it('recognises greetings, thanks, goodbyes and acknowledgements in Chinese and English', () => {
+    for (const text of [
+      '你好',
+      '您好！',
+      '在吗？',
+      '你好，在吗',
+      '亲，在不在呀',
+      '有人吗??',
+      'Hi',
+      'hello there!',
+      'Good morning 🙂',
+    ])
+      expect(reply(text), text).toBe('greeting');
+    for (const text of [
+      '谢谢',
+      '好的，谢谢！',
+      '谢谢你啦',
+      '非常感谢~',
+      'Thanks!',
+      'ok thank you',
+      'thx',
+      '谢谢👍🏻',
+      '好的谢谢❤️',
+    ])
+      expect(reply(text), text).toBe('thanks');
+    for (const text of ['再见', '好的谢谢，拜拜', '没有了，谢谢', 'bye', 'Thanks, bye!'])
+      expect(reply(text), text).toBe('bye');
+    for (const text of ['好的', '嗯嗯', '知道了。', 'OK', 'got it']) expect(reply(text), text).toBe('ack');
+    for (const text of ['不用了', '不需要，谢谢', 'no thanks']) expect(reply(text), text).not.toBe('ack');
+    expect(smallTalk('不用了')!.acts).toContain('decline');
+  });
+
+  it('is not fooled by questions that start with a greeting or share its characters', () => {
+    for (const text of [
+      '你好，怎么退款',
+      '好吃吗',
+      '在吗我的快递到哪了',
+      '谢谢，另外运费多少',
+      'hi, where is my order?',
+      'history of my orders',
+      'okay so how do I reset my password',
+      'not now, but how do refunds work',
+      '',
+      '   ',
+      '好'.repeat(50),
+    ])
+      expect(smallTalk(text), text).toBeNull();
+  });
+});
