@@ -78,17 +78,8 @@ export function faqMatchSql(tsq: string, like: string) {
 export const indexText = (...parts: (string | null | undefined)[]) =>
   withBigrams(searchTokens(parts.filter(Boolean).join(' '))).join(' ');
 
-/** Markdown reduced to its readable text (for snippets, meta descriptions and the index). */
-export function plainText(md: string): string {
-  return md
-    .replace(/```[^\n]*\n([\s\S]*?)```/g, '$1')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/(\*\*|__|~~|`)/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Markdown reduced to its readable text (shared with the web app's list previews). */
+export { plainText } from '@kefu/shared';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',

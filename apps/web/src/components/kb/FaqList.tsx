@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { CHANNELS } from '@kefu/shared';
+import { CHANNELS, plainText } from '@kefu/shared';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -137,8 +137,8 @@ export function FaqList() {
                         </Badge>
                       )}
                     </Group>
-                    <Text size="xs" c="dimmed" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
-                      {f.answer.text}
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {plainText(f.answer.text)}
                     </Text>
                     {f.similarQuestions.length > 0 && (
                       <Text size="xs" c="dimmed" mt={2}>
