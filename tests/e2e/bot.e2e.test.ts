@@ -102,6 +102,9 @@ describeBrowser('the bot on the demo shop (zh-CN)', () => {
   });
 
   it('「转人工」 puts the conversation in the queue; the agent sees the whole transcript and the detected question', async () => {
+    // an answer with a link to the help center, as the customer sees it
+    const policy = await ask('退货的话运费谁出？');
+    await policy.getByRole('link', { name: '七天无理由退货政策' }).waitFor();
     await frame.getByTestId('kefu-button').filter({ hasText: '转人工' }).last().click();
     await botMessages()
       .filter({ hasText: /转接人工客服|没有客服在线/ })
@@ -112,11 +115,14 @@ describeBrowser('the bot on the demo shop (zh-CN)', () => {
     await row.waitFor({ timeout: 30_000 });
     await row.click();
     const thread = agent.getByTestId('thread-message');
-    for (const text of ['钱什么时候退给我', '火星上有外卖吗', 'KF20261004', '转人工']) {
+    for (const text of ['钱什么时候退给我', '火星上有外卖吗', 'KF20261004', '退货的话运费谁出', '转人工']) {
       await thread.filter({ hasText: text }).first().waitFor();
     }
     await agent.getByText('机器人转人工').first().waitFor();
-    expect(await agent.getByText(/识别到的问题：退款多久到账/).count()).toBeGreaterThan(0);
+    // the bot's Markdown answer reads as the customer saw it: a link, not raw brackets
+    await thread.getByRole('link', { name: '七天无理由退货政策' }).waitFor();
+    expect(await thread.filter({ hasText: '](/help' }).count()).toBe(0);
+    expect(await agent.getByText(/识别到的问题：退货政策是什么/).count()).toBeGreaterThan(0);
   });
 
   it('an angry customer is handed over at once, with raised priority', async () => {

@@ -353,9 +353,11 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await page.getByTestId('assist-panel').waitFor();
     const item = page.getByTestId('assist-item').filter({ hasText: ANSWER.slice(0, 8) });
     await item.first().waitFor();
-    // a click puts the answer into the reply box; nothing is sent
+    // a click puts the answer into the reply box as chat text (no Markdown marks); nothing is sent
     await item.first().click();
-    await expect.poll(() => page.getByTestId('composer-input').inputValue()).toBe(ANSWER);
+    await expect
+      .poll(() => page.getByTestId('composer-input').inputValue())
+      .toBe(ANSWER.replaceAll('**', ''));
     const { items } = await owner.get<{ items: { senderType: string }[] }>(
       `/conversations/${conversationId}/messages?limit=50`,
     );

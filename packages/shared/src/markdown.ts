@@ -12,3 +12,20 @@ export function plainText(md: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A knowledge-base answer as a chat message an agent can send on any channel: links become
+ * "label (address)", images their address, formatting marks go; site-relative addresses ("/help/…") are
+ * made absolute with `origin` so they work outside the site too.
+ */
+export function chatText(md: string, origin: string): string {
+  const abs = (url: string) =>
+    url.startsWith('/') && !url.startsWith('//') ? origin.replace(/\/$/, '') + url : url;
+  return md
+    .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, (_, _alt: string, url: string) => abs(url))
+    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, label: string, url: string) =>
+      label.trim() === url ? abs(url) : `${label} (${abs(url)})`,
+    )
+    .replace(/(\*\*|__|~~)/g, '')
+    .trim();
+}

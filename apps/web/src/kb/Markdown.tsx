@@ -60,6 +60,11 @@ function inline(text: string, key: string): ReactNode[] {
   return out;
 }
 
+/** One paragraph's inline Markdown (links, images, bold, code) as elements: what a bot answer may use. */
+export function InlineMarkdown({ text }: { text: string }) {
+  return <>{inline(text, 'i')}</>;
+}
+
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const UL = /^\s*[-*+]\s+(.*)$/;
 const OL = /^\s*\d+[.)]\s+(.*)$/;

@@ -352,6 +352,28 @@ describe(`bot trainer tools (${MODE})`, () => {
     expect((await ws.client.get(`/api/v1/bot/assist?conversationId=${crypto.randomUUID()}`)).status).toBe(
       404,
     );
+    // 「转人工」 and 「谢谢」 ask nothing: assist keeps to the customer's last real question
+    const session = JSON.parse(
+      (
+        await server.app.inject({
+          method: 'POST',
+          url: `/api/v1/widget/inboxes/${inbox.publicId}/sessions`,
+          payload: {},
+        })
+      ).body,
+    );
+    let handedOver = '';
+    for (const body of ['怎么开发票', '转人工', '谢谢！']) {
+      const sent = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/widget/messages',
+        headers: { 'x-visitor-token': session.visitorToken },
+        payload: { clientId: crypto.randomUUID(), body },
+      });
+      handedOver = JSON.parse(sent.body).conversation.id;
+    }
+    const kept = (await ws.client.get(`/api/v1/bot/assist?conversationId=${handedOver}`)).body;
+    expect(kept.items[0]).toMatchObject({ question: '怎么开发票' });
 
     // another tenant sees none of it
     const other = await signupWorkspace(server, '别家', 'zh-CN');

@@ -5,6 +5,9 @@ import { smallTalk, smallTalkReply, type SmallTalkAct } from './smalltalk.js';
 const HUMAN =
   /(转|找|要|接)\s*(人工|真人|客服)|人工客服|人工服务|真人客服|^\s*(人工|客服|真人)\s*[!！。.?？]*\s*$|\b(human|agent|real person|operator|representative|talk to (a |an )?(person|someone|human))\b/i;
 
+/** Whether a customer message asks for a person (「转人工」, "agent", "talk to someone"…). */
+export const asksForHuman = (text: string) => HUMAN.test(text.trim());
+
 export type BotStep =
   | { kind: 'answer'; faqId: string; question: string; confidence: number }
   | { kind: 'flow'; flowKey: string; confidence: number }

@@ -2,7 +2,9 @@ import { detectDistress } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { RequestContext } from '../../platform/principal.js';
 import { notFound } from '../../platform/errors.js';
-import { decide } from './engine.js';
+import { chatText } from '@kefu/shared';
+import { asksForHuman, decide } from './engine.js';
+import { smallTalk } from './smalltalk.js';
 import { tenantBot } from './knowledge.js';
 
 /** The test console: what the bot would do with `text`, and the entries it weighed, with scores. */
@@ -41,9 +43,13 @@ function distressOf(text: string) {
   return { distressed: d.distressed, probability: round(d.probability), signals: d.signals };
 }
 
-/** Agent assist: the three knowledge-base answers closest to the customer's latest message. */
+/**
+ * Agent assist: the three knowledge-base answers closest to the customer's latest question — its latest
+ * message that is not a request for a person or small talk (「转人工」 and 「谢谢」 ask nothing the knowledge
+ * base could answer). Answers come as chat text: links spelt out, so they work on every channel.
+ */
 export async function assist(kernel: Kernel, ctx: RequestContext, conversationId: string) {
-  const [last] = await kernel.db.tenantTx(ctx.tenantId, async (sql) => {
+  const recent = await kernel.db.tenantTx(ctx.tenantId, async (sql) => {
     const [conv] = await sql.query('SELECT id FROM conversations WHERE tenant_id = $1 AND id = $2', [
       ctx.tenantId,
       conversationId,
@@ -51,10 +57,11 @@ export async function assist(kernel: Kernel, ctx: RequestContext, conversationId
     if (!conv) throw notFound('conversation');
     return sql.query(
       `SELECT id, body FROM messages WHERE conversation_id = $1 AND sender_type = 'contact' AND body <> ''
-       ORDER BY created_at DESC LIMIT 1`,
+       ORDER BY created_at DESC LIMIT 10`,
       [conversationId],
     );
   });
+  const last = recent.find((m) => !asksForHuman(m.body) && !smallTalk(m.body));
   if (!last) return { messageId: null, items: [] };
   const bot = await tenantBot(kernel, ctx.tenantId);
   const items = bot.matcher
@@ -63,7 +70,8 @@ export async function assist(kernel: Kernel, ctx: RequestContext, conversationId
     .slice(0, 3)
     .map((c) => {
       const faq = bot.faqs.get(c.id)!;
-      return { faqId: c.id, question: faq.question, answer: faq.answer.text, score: round(c.score) };
+      const answer = chatText(faq.answer.text, kernel.config.publicUrl);
+      return { faqId: c.id, question: faq.question, answer, score: round(c.score) };
     });
   return { messageId: last.id as string, items };
 }

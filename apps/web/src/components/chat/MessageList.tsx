@@ -31,6 +31,7 @@ import { api } from '../../api';
 import { keys } from '../../chat/api';
 import { outbox, type PendingMessage } from '../../chat/outbox';
 import { Linkify, clockTime, formatSize, initials } from '../../chat/text';
+import { InlineMarkdown } from '../../kb/Markdown';
 import type { Attachment, BotContent, Message, MessagesPage } from '../../chat/types';
 import { formatDateTime, notifyError } from '../../util';
 
@@ -260,7 +261,8 @@ function MessageItem({ m }: { m: Message }) {
               c={fg}
               data-testid="message-body"
             >
-              <Linkify text={m.body} />
+              {/* knowledge-base answers are Markdown: show them as the customer saw them */}
+              {bot ? <InlineMarkdown text={m.body} /> : <Linkify text={m.body} />}
             </Text>
           )}
           <Attachments items={m.attachments} mine={!!fg} />
