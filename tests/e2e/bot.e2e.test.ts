@@ -147,4 +147,24 @@ describeBrowser('the bot on the demo shop (zh-CN)', () => {
       await other.close();
     }
   });
+
+  it('the help center shows the same chat: a reader who does not find the answer asks the bot there', async () => {
+    const reader = await browser!.newContext({ baseURL: server!.baseUrl, locale: 'zh-CN' });
+    try {
+      const page = await reader.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto('/help/demo/articles/return-policy');
+      await page.getByTestId('kefu-launcher').click();
+      const f = page.frameLocator('[data-testid="kefu-frame"]');
+      await f.getByTestId('kefu-input').waitFor();
+      expect(await (await ask('发票怎么开？', f)).innerText()).toContain('电子普通发票');
+      // nothing the help center's Content-Security-Policy blocked
+      expect(errors.filter((e) => /Content Security Policy|Refused/i.test(e))).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+  });
 });

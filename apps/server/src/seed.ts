@@ -37,7 +37,12 @@ export async function seedDemo(kernel: Kernel): Promise<boolean> {
     });
     await insertUser(tx, { ...DEMO.owner, role: 'owner', locale: 'zh-CN' });
     await insertUser(tx, { ...DEMO.agent, role: 'agent', locale: 'zh-CN' });
-    await insertInbox(tx, { name: t('zh-CN', 'seed.inbox'), channel: 'website' });
+    // its chat is on the demo shop page and on the help center
+    await insertInbox(tx, {
+      name: t('zh-CN', 'seed.inbox'),
+      channel: 'website',
+      settings: { helpCenter: true },
+    });
   });
   await seedKnowledge(kernel, tenantId);
   await seedDemoBot(kernel, tenantId);

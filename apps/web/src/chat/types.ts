@@ -129,6 +129,8 @@ export interface WebsiteSettings {
   allowedDomains: string[];
   officeHours: { enabled: boolean; offlineMessage: string };
   enforceIdentity: boolean;
+  /** also shown on the workspace's public help center */
+  helpCenter: boolean;
   bot: BotSettings;
 }
 

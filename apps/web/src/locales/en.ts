@@ -499,6 +499,9 @@ const en = {
     domainRule: 'Use host names like shop.example.com or *.example.com',
     colorRule: 'Use a colour like #0ca678',
     urlRule: 'Use an http(s) URL',
+    helpCenter: 'Show the chat on the help center',
+    helpCenterHelp:
+      'Visitors of your help center ({{url}}) who do not find an answer can chat with the bot or your team right there.',
     enforceIdentity: 'Enforce identity verification',
     enforceIdentityHelp: 'Kefu.identify() is only accepted with a valid userHash.',
     bot: {

@@ -498,6 +498,8 @@ const zhCN: Messages = {
     domainRule: '请填写域名，如 shop.example.com 或 *.example.com',
     colorRule: '请填写颜色，如 #0ca678',
     urlRule: '请填写 http(s) 网址',
+    helpCenter: '在帮助中心显示聊天窗口',
+    helpCenterHelp: '访客在帮助中心（{{url}}）找不到答案时，可以直接在页面上和机器人或客服聊天。',
     enforceIdentity: '强制身份验证',
     enforceIdentityHelp: '只有带有效 userHash 的 Kefu.identify() 调用才会被接受。',
     bot: {

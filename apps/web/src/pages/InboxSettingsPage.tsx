@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api';
 import { keys } from '../chat/api';
+import { useTenant } from '../kb/api';
 import type { FieldMode, Inbox, WebsiteSettings } from '../chat/types';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { QueryState } from '../components/QueryState';
@@ -44,6 +45,7 @@ const DEFAULTS: WebsiteSettings = {
   allowedDomains: [],
   officeHours: { enabled: false, offlineMessage: '' },
   enforceIdentity: false,
+  helpCenter: false,
   bot: BOT_DEFAULTS,
 };
 
@@ -66,6 +68,7 @@ function SettingsForm({ inbox }: { inbox: Inbox }) {
   const [name, setName] = useState(inbox.name);
   const [s, setS] = useState<WebsiteSettings>(() => resolve(inbox.settings));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const slug = useTenant().data?.tenant.slug;
   const save = useMutation({
     mutationFn: () => api.patch<{ inbox: Inbox }>(`/inboxes/${inbox.id}`, { name: name.trim(), settings: s }),
     onSuccess: ({ inbox: updated }) => {
@@ -245,6 +248,15 @@ function SettingsForm({ inbox }: { inbox: Inbox }) {
                 setS({ ...s, allowedDomains: v.map((d) => d.trim().toLowerCase()).filter(Boolean) })
               }
               data-testid="inbox-domains"
+            />
+            <Switch
+              label={t('inboxes.helpCenter')}
+              description={
+                slug ? t('inboxes.helpCenterHelp', { url: `${location.origin}/help/${slug}` }) : undefined
+              }
+              checked={s.helpCenter}
+              onChange={(e) => setS({ ...s, helpCenter: e.currentTarget.checked })}
+              data-testid="inbox-help-center"
             />
             <Switch
               label={t('inboxes.enforceIdentity')}

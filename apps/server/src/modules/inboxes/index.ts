@@ -43,11 +43,11 @@ const present = (r: any) => ({
 
 export async function insertInbox(
   tx: TenantTx,
-  input: { name: string; channel: 'website' | 'email' | 'api' | 'wechat' },
+  input: { name: string; channel: 'website' | 'email' | 'api' | 'wechat'; settings?: WebsiteSettings },
 ) {
   const [row] = await tx.sql.query(
-    'INSERT INTO inboxes (tenant_id, name, channel) VALUES ($1, $2, $3) RETURNING *',
-    [tx.tenantId, input.name, input.channel],
+    'INSERT INTO inboxes (tenant_id, name, channel, settings) VALUES ($1, $2, $3, $4) RETURNING *',
+    [tx.tenantId, input.name, input.channel, JSON.stringify(input.settings ?? {})],
   );
   tx.emit('inbox.created', { inboxId: row.id, name: row.name, channel: row.channel });
   return present(row);

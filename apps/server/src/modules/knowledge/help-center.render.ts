@@ -12,6 +12,8 @@ export interface Page {
   locale: KbLocale;
   /** PUBLIC_URL without a trailing slash */
   origin: string;
+  /** Public id of the website inbox whose chat widget the pages show (the workspace chose to). */
+  chatInbox?: string | null;
 }
 
 const tr = (p: Page, key: MessageKey, vars: Record<string, string> = {}) => t(p.locale, key, vars);
@@ -99,7 +101,7 @@ ${hero}<main>
 ${main}
 </main>
 <footer>${e(tr(p, 'help.poweredBy'))}</footer>
-</body>
+${p.chatInbox ? `<script src="/widget.js" data-inbox="${e(p.chatInbox)}" data-locale="${p.locale}" async></script>\n` : ''}</body>
 </html>`;
 }
 

@@ -26,12 +26,15 @@ import {
 } from './help-center.render.js';
 import type { KbLocale } from './schemas.js';
 import { searchKnowledge } from './search.js';
+import { helpCenterInbox } from '../widget/index.js';
 
 const VISITOR_COOKIE = 'kefu_hc';
 /** No scripts at all; images and videos may come from any https origin (articles link them). */
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:; " +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+/** With the workspace's chat on its help center: Kefu's own widget script and frame, nothing else. */
+const CSP_WITH_CHAT = `${CSP}; script-src 'self'; frame-src 'self'`;
 
 /** `zh`, `zh-CN`, `zh-Hans-CN` → zh-CN; `en`, `en-US` → en; anything else → null. */
 export function parseLocale(value: unknown): KbLocale | null {
@@ -95,7 +98,9 @@ export function helpCenterRoutes(app: App, kernel: Kernel) {
       return null;
     }
     const locale = negotiateLocale(request.query, request.headers['accept-language'], tenant.defaultLocale);
-    return { tenant, locale, origin };
+    const chatInbox = await helpCenterInbox(kernel, tenant.id);
+    if (chatInbox) reply.header('content-security-policy', CSP_WITH_CHAT);
+    return { tenant, locale, origin, chatInbox };
   }
 
   /** A random visitor id in a cookie, so "was this helpful?" counts each visitor once. */

@@ -271,4 +271,42 @@ describe(`public help center (${MODE})`, () => {
     expect(draft.statusCode).toBe(404);
     expect(draft.json().error.code).toBe('article_not_found');
   });
+
+  it('shows the chat of the website inbox the workspace puts on its help center, and only then allows scripts', async () => {
+    const inbox = (await owner.get('/api/v1/inboxes')).body.items[0];
+    const widgetConfig = () =>
+      server.app.inject({
+        method: 'GET',
+        url: `/api/v1/widget/inboxes/${inbox.publicId}/config`,
+        headers: { 'x-kefu-origin': 'http://localhost:3000' },
+      });
+    // the inbox only allows the shop's own site: not the help center yet
+    const shopOnly = { allowedDomains: ['shop.example.com'] };
+    expect((await owner.patch(`/api/v1/inboxes/${inbox.id}`, { settings: shopOnly })).status).toBe(200);
+    let home = await page(base);
+    expect(home.body).not.toContain('<script');
+    expect(home.headers['content-security-policy']).not.toContain('script-src');
+    expect((await widgetConfig()).statusCode).toBe(403);
+
+    const on = { ...shopOnly, helpCenter: true };
+    expect((await owner.patch(`/api/v1/inboxes/${inbox.id}`, { settings: on })).status).toBe(200);
+    home = await page(`${base}?lang=en`);
+    expect(home.body).toContain(
+      `<script src="/widget.js" data-inbox="${inbox.publicId}" data-locale="en" async></script>`,
+    );
+    expect(home.headers['content-security-policy']).toContain("script-src 'self'; frame-src 'self'");
+    expect((await page(`${base}/articles/refunds`)).body).toContain('data-locale="zh-CN"');
+    // the help center, on Kefu's own address, may now open this inbox's chat; other sites still may not
+    expect((await widgetConfig()).statusCode).toBe(200);
+    const elsewhere = await server.app.inject({
+      method: 'GET',
+      url: `/api/v1/widget/inboxes/${inbox.publicId}/config`,
+      headers: { 'x-kefu-origin': 'https://evil.example' },
+    });
+    expect(elsewhere.statusCode).toBe(403);
+    expect((await page('/help/no-such-workspace')).body).not.toContain('<script');
+    expect(
+      (await owner.patch(`/api/v1/inboxes/${inbox.id}`, { settings: { helpCenter: 'yes' } })).status,
+    ).toBe(400);
+  });
 });

@@ -49,16 +49,34 @@ export async function resolveVisitor(kernel: Kernel, token: string | undefined):
     : null;
 }
 
-function checkOrigin(settings: ReturnType<typeof resolveSettings>, origin: string | undefined) {
+function checkOrigin(
+  kernel: Kernel,
+  settings: ReturnType<typeof resolveSettings>,
+  origin: string | undefined,
+) {
+  // the workspace's own help center, on Kefu's address, when the inbox is shown there
+  if (settings.helpCenter && origin && origin === new URL(kernel.config.publicUrl).origin) return;
   if (!originAllowed(settings.allowedDomains, origin)) {
     throw new AppError(403, 'origin_not_allowed', 'this site may not show the chat widget of this inbox');
   }
 }
 
+/** The website inbox whose chat the workspace shows on its public help center, if any (the oldest one). */
+export async function helpCenterInbox(kernel: Kernel, tenantId: string): Promise<string | null> {
+  const [row] = await kernel.db.tenantTx(tenantId, (sql) =>
+    sql.query(
+      `SELECT public_id FROM inboxes WHERE tenant_id = $1 AND channel = 'website'
+         AND (settings->>'helpCenter')::boolean IS TRUE ORDER BY created_at, id LIMIT 1`,
+      [tenantId],
+    ),
+  );
+  return (row?.public_id as string | undefined) ?? null;
+}
+
 export async function widgetConfig(kernel: Kernel, publicId: string, origin: string | undefined) {
   const inbox = await inboxByPublicId(kernel, publicId);
   const s = resolveSettings(inbox.settings);
-  checkOrigin(s, origin);
+  checkOrigin(kernel, s, origin);
   const [{ online_agents }] = await kernel.db.tenantTx(inbox.tenant_id, (sql) =>
     sql.query(
       `SELECT count(*)::int AS online_agents FROM users WHERE tenant_id = $1 AND active AND presence = 'online'
@@ -108,7 +126,7 @@ export async function startSession(
   },
 ) {
   const inbox = await inboxByPublicId(kernel, publicId);
-  checkOrigin(resolveSettings(inbox.settings), origin);
+  checkOrigin(kernel, resolveSettings(inbox.settings), origin);
   const pageContext = { ...(input.page ?? {}), browser: input.browser, language: input.language };
   let visitor = await resolveVisitor(kernel, input.visitorToken);
   let token = input.visitorToken;

@@ -31,6 +31,8 @@ export const WebsiteSettings = Type.Object({
     }),
   ),
   enforceIdentity: Type.Optional(Type.Boolean()),
+  /** Also show this chat on the workspace's public help center (/help/<slug>). */
+  helpCenter: Type.Optional(Type.Boolean()),
   bot: Type.Optional(BotSettings),
 });
 export type WebsiteSettings = Static<typeof WebsiteSettings>;
@@ -50,6 +52,7 @@ export interface ResolvedSettings {
   allowedDomains: string[];
   officeHours: { enabled: boolean; offlineMessage: string };
   enforceIdentity: boolean;
+  helpCenter: boolean;
   bot: BotSettings | undefined;
 }
 
@@ -73,6 +76,7 @@ export function resolveSettings(raw: WebsiteSettings | null | undefined): Resolv
       offlineMessage: s.officeHours?.offlineMessage ?? '',
     },
     enforceIdentity: s.enforceIdentity ?? false,
+    helpCenter: s.helpCenter ?? false,
     bot: s.bot,
   };
 }
