@@ -73,7 +73,7 @@ const queryString = (request: FastifyRequest, name: string) => {
   return typeof v === 'string' ? v : '';
 };
 
-/** The public help center at /help/<workspace-slug>: server-rendered pages, no sign-in, no scripts. */
+/** The public help center at /help/<workspace-slug>: server-rendered pages, no sign-in, no scripts but the chat widget the workspace may put there. */
 export function helpCenterRoutes(app: App, kernel: Kernel) {
   const origin = kernel.config.publicUrl.replace(/\/+$/, '');
   const config = {
