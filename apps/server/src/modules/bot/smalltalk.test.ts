@@ -32,7 +32,15 @@ describe('small talk', () => {
       '好的谢谢❤️',
     ])
       expect(reply(text), text).toBe('thanks');
-    for (const text of ['再见', '好的谢谢，拜拜', '没有了，谢谢', 'bye', 'Thanks, bye!'])
+    for (const text of [
+      '晚安',
+      'Thank you so much, good night!',
+      '再见',
+      '好的谢谢，拜拜',
+      '没有了，谢谢',
+      'bye',
+      'Thanks, bye!',
+    ])
       expect(reply(text), text).toBe('bye');
     for (const text of ['好的', '嗯嗯', '知道了。', 'OK', 'got it']) expect(reply(text), text).toBe('ack');
     for (const text of ['不用了', '不需要，谢谢', 'no thanks']) expect(reply(text), text).not.toBe('ack');

@@ -11,8 +11,8 @@ const PHRASES: Record<SmallTalkAct, string> = {
   greeting:
     '你好|您好|你们好|大家好|哈喽|哈罗|嗨|嘿|亲|亲亲|在吗|在么|在嘛|在不在|有人吗|有人么|有人在吗|客服在吗|客服你好|客服您好|早上好|上午好|中午好|下午好|晚上好|早安|早|hi|hello|hey|hiya|hi there|hello there|good morning|good afternoon|good evening|anyone there|is anyone there|anybody there|are you there',
   thanks:
-    '谢谢|谢谢你|谢谢您|谢谢你们|谢谢啦|谢啦|谢了|多谢|感谢|非常感谢|十分感谢|太感谢了|感谢你|感谢您|辛苦了|辛苦你了|麻烦你了|thanks|thank you|thank you very much|thanks a lot|thanks so much|many thanks|thx|ty|cheers|appreciate it',
-  bye: "再见|拜拜|拜|回见|没事了|没有了|没别的了|没其他问题了|没问题了|就这些|就这样|bye|bye bye|goodbye|see you|see ya|that's all|that is all|nothing else",
+    '谢谢|谢谢你|谢谢您|谢谢你们|谢谢啦|谢啦|谢了|多谢|感谢|非常感谢|十分感谢|太感谢了|感谢你|感谢您|辛苦了|辛苦你了|麻烦你了|thanks|thank you|thank you very much|thanks a lot|thanks so much|thank you so much|谢谢客服|谢谢亲|many thanks|thx|ty|cheers|appreciate it',
+  bye: "再见|拜拜|拜|回见|晚安|good night|good bye|没事了|没有了|没别的了|没其他问题了|没问题了|就这些|就这样|bye|bye bye|goodbye|see you|see ya|that's all|that is all|nothing else",
   ack: '好的|好|好滴|好嘞|好啊|好吧|嗯|嗯嗯|哦|哦哦|噢|知道了|明白了|明白|了解|了解了|收到|懂了|行|可以|是|是的|对|对的|要|需要|ok|okay|k|got it|i see|alright|all right|sure|yes|yeah|yep|yes please|please|cool|great|fine|noted|understood',
   decline: '不用|不用了|不需要|不需要了|不要|不要了|算了|不了|不|no|nope|no thanks|no thank you|not now',
 };
