@@ -213,14 +213,18 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
   });
 
   it('the workbench turns a customer wording into a similar question', async () => {
-    // the demo bot answers the website inbox; it is unsure about this wording
+    // the demo bot answers the website inbox; it is unsure about this wording, asked two ways
+    const variant = `${UNSURE}呢`;
+    await visitorSays(server!.baseUrl, inbox.publicId, variant);
     await visitorSays(server!.baseUrl, inbox.publicId, UNSURE);
     await expect
       .poll(
         async () =>
-          (await owner.get<{ unsure: { text: string }[] }>('/bot/workbench?days=30')).unsure.some(
-            (i) => i.text === UNSURE,
-          ),
+          (
+            await owner.get<{ unsure: { text: string; variants: { text: string }[] }[] }>(
+              '/bot/workbench?days=30',
+            )
+          ).unsure.some((i) => i.text === UNSURE && i.variants.some((v) => v.text === variant)),
         { timeout: 30_000, interval: 500 },
       )
       .toBe(true);
@@ -234,8 +238,11 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     expect(await item.getByTestId('workbench-conversation').getAttribute('href')).toMatch(
       /^\/app\/conversations\/[0-9a-f-]{36}$/,
     );
+    expect(await item.getByTestId('workbench-variants').innerText()).toContain(variant);
     await item.getByTestId('workbench-add-similar').click();
     expect(await page.getByTestId('add-similar-text').inputValue()).toBe(UNSURE);
+    // the other wording is offered too, ticked
+    expect(await page.getByTestId('add-similar-variants').isChecked()).toBe(true);
     const select = page.getByTestId('add-similar-faq');
     await expect.poll(() => select.isEnabled()).toBe(true);
     // the entry is found by the server (it is not among the newest 50): words, not a substring of it
@@ -262,6 +269,7 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     expect(faqs.items.find((f) => f.question === QUESTION)?.similarQuestions).toEqual([
       '积分能换什么',
       UNSURE,
+      variant,
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaqMatcher, splitQuestions } from './faq.js';
+import { FaqMatcher, splitQuestions, topicTerms } from './faq.js';
 
 const FAQS = {
   ship: ['订单什么时候发货', '多久能发货', '下单后几天发货', '什么时候能寄出'],
@@ -75,5 +75,13 @@ describe('splitQuestions', () => {
     expect(splitQuestions('运费多少钱？另外怎么开发票')).toEqual(['运费多少钱', '怎么开发票']);
     expect(splitQuestions('你好，我的订单什么时候发货？')).toEqual(['你好，我的订单什么时候发货']);
     expect(splitQuestions('How much is shipping? and also how do I get an invoice')).toHaveLength(2);
+  });
+});
+
+describe('topicTerms', () => {
+  it('keeps what a text is about: content words and their bigrams, no question or function words', () => {
+    expect(topicTerms('钱什么时候退回来')).toEqual(['钱', '退回来', '退回', '回来']);
+    expect(topicTerms('什么时候上班')).toEqual(['上班', '上班']);
+    expect(topicTerms('How long does a refund take?')).toEqual(['refund']);
   });
 });

@@ -35,13 +35,13 @@ export interface FaqMatcherOptions {
 const DEFAULTS: Required<FaqMatcherOptions> = { answerAt: 0.5, leadRatio: 0.8, suggestAt: 0.25 };
 
 // Question and function words: in a small FAQ base they are rare enough to look informative, yet two
-// questions sharing "怎么" or "how do I" are no more alike for it.
+// questions sharing "怎么" or "how do I" are no more alike for it. Tokens arrive stemmed ("does" → "doe").
 const STOP = new Set(
   (
     '的 了 吗 呢 啊 吧 呀 哦 嗯 么 我 你 您 他 她 它 我们 你们 是 在 有 和 与 就 都 也 还 很 请 请问 你好 您好 一下 ' +
     '怎么 怎么样 怎样 什么 如何 为什么 哪 哪些 哪里 哪儿 吗 能 能否 可以 可不可以 要 想 需要 会 该 这 那 这个 那个 ' +
     'a an the i me my you your we our it is are was be do does did can could would should will to of in on for ' +
-    'with and or how what when where why which who there this that please hi hello'
+    'with and or how what when where why which who there this that please hi hello doe'
   ).split(' '),
 );
 
@@ -65,6 +65,29 @@ function terms(text: string): string[] {
   for (let i = 0; i + 1 < chars.length; i++) {
     const pair = chars[i] + chars[i + 1];
     if (!STOP.has(pair) && !(STOP.has(chars[i]) && STOP.has(chars[i + 1]))) out.push(pair);
+  }
+  return out;
+}
+
+// Verbs that go with any topic ("how long does X take", "can I get X"): no help in telling topics apart.
+const GENERIC = new Set('take get got have has had make go know want need like 做 弄 搞 办'.split(' '));
+
+/**
+ * What a text is about: its content words (no function or question words) and the Chinese character
+ * bigrams inside and between adjacent ones. 「钱什么时候退回来」 and 「什么时候上班」 share nothing here.
+ */
+export function topicTerms(text: string): string[] {
+  const out: string[] = [];
+  let previous = '';
+  for (const token of tokenize(text)) {
+    if (!isWord(token) || QUESTION_ONLY.has(token) || GENERIC.has(token)) {
+      previous = '';
+      continue;
+    }
+    out.push(token);
+    const chars = [...(previous.slice(-1) + token)].filter(isHan);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    previous = token;
   }
   return out;
 }
@@ -207,8 +230,12 @@ export class TfIdfIndex {
   private readonly idf = new Map<string, number>();
   private readonly docs: { id: string; v: Vector }[];
 
-  constructor(docs: { id: string; text: string }[]) {
-    const tokenized = docs.map((d) => ({ id: d.id, t: terms(d.text) }));
+  /** `termsOf`: how texts become terms (default: words and bigrams, question words included). */
+  constructor(
+    docs: { id: string; text: string }[],
+    private readonly termsOf: (text: string) => string[] = terms,
+  ) {
+    const tokenized = docs.map((d) => ({ id: d.id, t: this.termsOf(d.text) }));
     const df = new Map<string, number>();
     for (const d of tokenized) for (const t of new Set(d.t)) df.set(t, (df.get(t) ?? 0) + 1);
     for (const [t, n] of df) this.idf.set(t, Math.log(1 + tokenized.length / n));
@@ -230,7 +257,7 @@ export class TfIdfIndex {
 
   /** Cosine similarity (0..1) of the query to every document, by id. */
   scores(query: string): Map<string, number> {
-    const q = this.vectorize(terms(query));
+    const q = this.vectorize(this.termsOf(query));
     return new Map(this.docs.map((d) => [d.id, cosine(q, d.v)]));
   }
 }

@@ -43,6 +43,7 @@ export { DISTRESS_CORPUS, type DistressExample } from './distress-corpus.js';
 export {
   FaqMatcher,
   TfIdfIndex,
+  topicTerms,
   splitQuestions,
   type FaqEntry,
   type FaqCandidate,

@@ -151,6 +151,8 @@ export interface WorkbenchItem {
   lastAt: string;
   conversationId: string;
   faq: { id: string; question: string } | null;
+  /** other wordings of the same question, gathered under this one */
+  variants: { text: string; count: number }[];
 }
 
 export interface Workbench {

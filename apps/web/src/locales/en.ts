@@ -770,6 +770,8 @@ const en = {
       pickEntry: 'Search the FAQ entries…',
       addSimilarHelp: 'The bot retrains by itself; the test console then shows what it answers now.',
       addSimilar: 'Add as similar question',
+      variants: 'Also asked as ({{count}} wordings):',
+      withVariants: 'Also add the other {{count}} wordings',
       times_one: '{{count}} time',
       times_other: '{{count}} times',
       last: 'last {{time}}',

@@ -765,6 +765,8 @@ const zhCN: Messages = {
       pickEntry: '搜索常见问答…',
       addSimilarHelp: '机器人会自动重新训练；之后测试台会显示它现在的回答。',
       addSimilar: '添加为相似问法',
+      variants: '也这样问过（{{count}} 种问法）：',
+      withVariants: '同时添加其他 {{count}} 种问法',
       times_one: '{{count}} 次',
       times_other: '{{count}} 次',
       last: '最近 {{time}}',

@@ -14,6 +14,8 @@ const Group = Type.Object({
   lastAt: Type.String(),
   conversationId: Type.String(),
   faq: Type.Union([Type.Object({ id: Type.String(), question: Type.String() }), Type.Null()]),
+  /** other wordings of the same question, gathered under this one (most frequent first) */
+  variants: Type.Array(Type.Object({ text: Type.String(), count: Type.Integer() })),
 });
 
 const Flow = Type.Object({

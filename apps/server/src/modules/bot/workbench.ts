@@ -1,4 +1,4 @@
-import { detectDistress } from '@kefu/nlp';
+import { detectDistress, TfIdfIndex, topicTerms } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { RequestContext } from '../../platform/principal.js';
 import { notFound } from '../../platform/errors.js';
@@ -107,19 +107,71 @@ export async function workbench(kernel: Kernel, ctx: RequestContext, days: numbe
     : [];
   const questionOf = new Map(questions.map((q) => [q.id, q.question as string]));
   const group = (kind: string) =>
-    rows
-      .filter((r) => r.kind === kind)
-      .map((r) => ({
-        text: r.text as string,
-        count: r.count as number,
-        lastAt: new Date(r.last_at).toISOString(),
-        conversationId: r.conversation_id as string,
-        faq:
-          r.faq_id && questionOf.has(r.faq_id)
-            ? { id: r.faq_id as string, question: questionOf.get(r.faq_id)! }
-            : null,
-      }));
+    clusterWordings(
+      rows
+        .filter((r) => r.kind === kind)
+        .map((r) => ({
+          text: r.text as string,
+          count: r.count as number,
+          lastAt: new Date(r.last_at).toISOString(),
+          conversationId: r.conversation_id as string,
+          faq:
+            r.faq_id && questionOf.has(r.faq_id)
+              ? { id: r.faq_id as string, question: questionOf.get(r.faq_id)! }
+              : null,
+        })),
+    );
   return { unmatched: group('unmatched'), unsure: group('unsure'), notSolved: group('not_solved') };
+}
+
+interface Wording {
+  text: string;
+  count: number;
+  lastAt: string;
+  conversationId: string;
+  faq: { id: string; question: string } | null;
+}
+
+/** Word/bigram similarity at which two wordings count as the same question asked differently. */
+export const SAME_QUESTION = 0.3;
+
+/**
+ * Wordings of one question gathered under its most frequent one (「有自行车卖吗」 with 「你们有没有自行车」), so
+ * the trainer sees what customers ask, not each way they typed it. Greedy: most frequent first, each joins
+ * the first group whose leading wording is similar enough. Counts add up; the latest conversation is kept.
+ */
+export function clusterWordings(items: Wording[]) {
+  const sorted = [...items].sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
+  // by topic words: sharing 「什么时候」 or "how long" does not make two questions one
+  const index = new TfIdfIndex(
+    sorted.map((w, i) => ({ id: String(i), text: w.text })),
+    topicTerms,
+  );
+  const groups: { lead: number; members: number[] }[] = [];
+  sorted.forEach((w, i) => {
+    const scores = index.scores(w.text);
+    let best: (typeof groups)[number] | null = null;
+    let bestScore = SAME_QUESTION;
+    for (const g of groups) {
+      const score = scores.get(String(g.lead)) ?? 0;
+      if (score >= bestScore) [best, bestScore] = [g, score];
+    }
+    if (best) best.members.push(i);
+    else groups.push({ lead: i, members: [] });
+  });
+  return groups
+    .map(({ lead, members }) => {
+      const all = [lead, ...members].map((i) => sorted[i]);
+      const latest = all.reduce((a, b) => (b.lastAt > a.lastAt ? b : a));
+      return {
+        ...sorted[lead],
+        count: all.reduce((n, w) => n + w.count, 0),
+        lastAt: latest.lastAt,
+        conversationId: latest.conversationId,
+        variants: members.map((i) => ({ text: sorted[i].text, count: sorted[i].count })),
+      };
+    })
+    .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,11 +12,14 @@ import { FormError } from '../FormError';
 function AddSimilarForm({
   text: initialText,
   faqId: initialFaqId,
+  variants,
   onClose,
   onDone,
 }: {
   text: string;
   faqId: string | null;
+  /** other wordings of the same question, offered to add at the same time */
+  variants: string[];
   onClose: () => void;
   onDone: (text: string, faq: Faq) => void;
 }) {
@@ -34,14 +37,17 @@ function AddSimilarForm({
   // the box shows the chosen entry's question: that is no search
   const faqs = useFaqList({ q: debounced === chosen.data?.question ? '' : debounced, category: 'all' });
   const [text, setText] = useState(initialText);
+  const [withVariants, setWithVariants] = useState(true);
   const add = useMutation({
     mutationFn: async () => {
       // read the entry fresh: someone may have changed its similar questions meanwhile
       const faq = await fetchFaq(faqId!);
-      const phrase = text.trim();
-      const similarQuestions = faq.similarQuestions.includes(phrase)
-        ? faq.similarQuestions
-        : [...faq.similarQuestions, phrase];
+      const phrases = [text.trim(), ...(withVariants ? variants : [])];
+      const known = new Set([faq.question, ...faq.similarQuestions]);
+      const similarQuestions = [
+        ...faq.similarQuestions,
+        ...[...new Set(phrases)].filter((p) => p && !known.has(p)),
+      ];
       return (await api.patch<{ faq: Faq }>(`/kb/faqs/${faq.id}`, { similarQuestions })).faq;
     },
     onSuccess: (faq) => {
@@ -90,6 +96,15 @@ function AddSimilarForm({
           data-testid="add-similar-faq"
           data-autofocus
         />
+        {variants.length > 0 && (
+          <Checkbox
+            label={t('bot.workbench.withVariants', { count: variants.length })}
+            description={variants.join(' · ')}
+            checked={withVariants}
+            onChange={(e) => setWithVariants(e.currentTarget.checked)}
+            data-testid="add-similar-variants"
+          />
+        )}
         <Text size="xs" c="dimmed">
           {t('bot.workbench.addSimilarHelp')}
         </Text>
@@ -118,7 +133,7 @@ export function AddSimilarModal({
   onClose,
   onDone,
 }: {
-  target: { text: string; faqId: string | null } | null;
+  target: { text: string; faqId: string | null; variants?: string[] } | null;
   onClose: () => void;
   onDone: (text: string, faq: Faq) => void;
 }) {
@@ -130,6 +145,7 @@ export function AddSimilarModal({
           key={`${target.text}:${target.faqId}`}
           text={target.text}
           faqId={target.faqId}
+          variants={target.variants ?? []}
           onClose={onClose}
           onDone={onDone}
         />

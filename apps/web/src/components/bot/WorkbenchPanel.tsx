@@ -61,6 +61,16 @@ function Item({
               {t('bot.workbench.matched', { question: item.faq.question })}
             </Text>
           )}
+          {item.variants.length > 0 && (
+            <Text size="xs" c="dimmed" data-testid="workbench-variants">
+              {t('bot.workbench.variants', { count: item.variants.length })}{' '}
+              {item.variants
+                .slice(0, 5)
+                .map((v) => (v.count > 1 ? `${v.text} ×${v.count}` : v.text))
+                .join(' · ')}
+              {item.variants.length > 5 && ' …'}
+            </Text>
+          )}
         </Stack>
         <Group gap={4} wrap="nowrap">
           <Button
@@ -105,8 +115,12 @@ export function WorkbenchPanel({ onTest }: { onTest: (text: string) => void }) {
   const qc = useQueryClient();
   const [days, setDays] = useState(30);
   const workbench = useWorkbench(days);
-  const [similar, setSimilar] = useState<{ text: string; faqId: string | null } | null>(null);
-  const [newFaq, setNewFaq] = useState<string | null>(null);
+  const [similar, setSimilar] = useState<{
+    text: string;
+    faqId: string | null;
+    variants: string[];
+  } | null>(null);
+  const [newFaq, setNewFaq] = useState<{ question: string; similarQuestions: string[] } | null>(null);
 
   const afterTraining = (text: string) => {
     void qc.invalidateQueries({ queryKey: ['bot', 'workbench'] });
@@ -153,8 +167,19 @@ export function WorkbenchPanel({ onTest }: { onTest: (text: string) => void }) {
                   <Item
                     key={`${item.text}-${i}`}
                     item={item}
-                    onAddSimilar={() => setSimilar({ text: item.text, faqId: item.faq?.id ?? null })}
-                    onNewFaq={() => setNewFaq(item.text)}
+                    onAddSimilar={() =>
+                      setSimilar({
+                        text: item.text,
+                        faqId: item.faq?.id ?? null,
+                        variants: item.variants.map((v) => v.text),
+                      })
+                    }
+                    onNewFaq={() =>
+                      setNewFaq({
+                        question: item.text,
+                        similarQuestions: item.variants.map((v) => v.text),
+                      })
+                    }
                     onTest={() => onTest(item.text)}
                   />
                 ))
@@ -171,8 +196,8 @@ export function WorkbenchPanel({ onTest }: { onTest: (text: string) => void }) {
         opened={newFaq !== null}
         onClose={() => setNewFaq(null)}
         faq={null}
-        initial={{ question: newFaq ?? '' }}
-        onSaved={(faq: Faq) => afterTraining(newFaq || faq.question)}
+        initial={newFaq ?? { question: '' }}
+        onSaved={(faq: Faq) => afterTraining(newFaq?.question || faq.question)}
       />
     </Stack>
   );
