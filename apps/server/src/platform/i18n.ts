@@ -63,6 +63,11 @@ const messages = {
   'help.feedback.no': { 'zh-CN': '没帮助', en: 'No' },
   'help.feedback.thanks': { 'zh-CN': '感谢你的反馈！', en: 'Thanks for your feedback!' },
   'help.feedback.count': { 'zh-CN': '{n} 人觉得有帮助', en: '{n} found this helpful' },
+  'help.related': { 'zh-CN': '相关文章', en: 'Related articles' },
+  'help.chatHint': {
+    'zh-CN': '还没找到答案？点页面角落的聊天按钮，直接和我们聊。',
+    en: 'Still need help? Use the chat button in the corner of the page.',
+  },
   'help.notFound.title': { 'zh-CN': '页面不存在', en: 'Page not found' },
   'help.notFound.text': {
     'zh-CN': '你要找的页面不存在或已下线。',

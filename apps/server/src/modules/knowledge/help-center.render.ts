@@ -46,7 +46,7 @@ details{background:#fff;border:1px solid #e3e6ea;border-radius:10px;padding:12px
 article.doc{background:#fff;border:1px solid #e3e6ea;border-radius:10px;padding:24px 28px}article.doc h1{margin-top:0;font-size:26px}
 .doc img,.doc video{max-width:100%;height:auto;border-radius:6px}.doc pre{background:#f6f8fa;padding:12px;overflow:auto;border-radius:6px}.doc table{border-collapse:collapse}.doc table{margin:0 0 16px}.doc td,.doc th{border:1px solid #e3e6ea;padding:6px 10px}
 a.video-link::before{content:"▶ "}nav.crumbs{font-size:14px;margin-bottom:12px}nav.crumbs a{color:#656d76}
-.feedback{margin-top:20px;background:#fff;border:1px solid #e3e6ea;border-radius:10px;padding:16px 20px}.feedback form{display:flex;gap:10px;margin:8px 0}.feedback button.no{background:#fff;color:#1f2328;border:1px solid #c9ced6}
+.related{margin-top:28px}.feedback{margin-top:20px;background:#fff;border:1px solid #e3e6ea;border-radius:10px;padding:16px 20px}.feedback form{display:flex;gap:10px;margin:8px 0}.feedback button.no{background:#fff;color:#1f2328;border:1px solid #c9ced6}
 mark{background:#fff3b0;color:inherit;padding:0 1px}.note{background:#fff8e5;border:1px solid #f5d58a;border-radius:8px;padding:8px 12px;font-size:14px}
 .buttons a{display:inline-block;margin:6px 8px 0 0;padding:4px 12px;border:1px solid #0b61d8;border-radius:999px;font-size:14px}
 footer{text-align:center;color:#8c959f;font-size:13px;padding:24px}
@@ -222,6 +222,7 @@ export function renderArticle(
       helpful: { yes: number };
     };
     path: CategoryView[];
+    related?: ListedArticle[];
   },
   opts: { thanks: boolean },
 ) {
@@ -246,7 +247,8 @@ ${pick.locale !== p.locale ? `<p class="note" lang="${p.locale}">${e(tr(p, 'help
 ${renderMarkdown(bodyMd)}
 </article>
 <section class="feedback" id="feedback"><h2>${e(tr(p, 'help.feedback.question'))}</h2>${feedback}
-${data.article.helpful.yes > 0 ? `<p class="muted">${e(tr(p, 'help.feedback.count', { n: String(data.article.helpful.yes) }))}</p>` : ''}</section>`;
+${data.article.helpful.yes > 0 ? `<p class="muted">${e(tr(p, 'help.feedback.count', { n: String(data.article.helpful.yes) }))}</p>` : ''}${p.chatInbox ? `<p class="muted">${e(tr(p, 'help.chatHint'))}</p>` : ''}</section>
+${data.related?.length ? `<section class="related"><h2>${e(tr(p, 'help.related'))}</h2>${articleItems(p, data.related)}</section>` : ''}`;
   const description = summaryOf(pick.value) || title;
   return layout(
     p,

@@ -143,6 +143,13 @@ describe(`public help center (${MODE})`, () => {
     expect(html).toContain(`href="/help/${slug}/categories/${categoryId}?lang=zh-CN"`);
     expect(html).toContain('这篇文章对你有帮助吗？');
     expect(res.headers['set-cookie']).toMatch(/kefu_hc=[0-9a-f]{32}/);
+    // what to read next: other published articles (never drafts, never the article itself)
+    const related = html.slice(html.indexOf('<section class="related">'));
+    expect(related).toContain('<h2>相关文章</h2>');
+    expect(related).toContain(`href="/help/${slug}/articles/english-only?lang=zh-CN"`);
+    expect(related).not.toContain('secret-draft');
+    expect(related).not.toContain('/articles/refunds?');
+    expect(html).not.toContain('聊天按钮'); // no chat on this help center (yet)
 
     const en = await page(`${base}/articles/refunds?lang=en`);
     expect(en.body).toContain('<html lang="en">');
@@ -295,7 +302,9 @@ describe(`public help center (${MODE})`, () => {
       `<script src="/widget.js" data-inbox="${inbox.publicId}" data-locale="en" async></script>`,
     );
     expect(home.headers['content-security-policy']).toContain("script-src 'self'; frame-src 'self'");
-    expect((await page(`${base}/articles/refunds`)).body).toContain('data-locale="zh-CN"');
+    const withChat = (await page(`${base}/articles/refunds`)).body;
+    expect(withChat).toContain('data-locale="zh-CN"');
+    expect(withChat).toContain('点页面角落的聊天按钮');
     // the help center, on Kefu's own address, may now open this inbox's chat; other sites still may not
     expect((await widgetConfig()).statusCode).toBe(200);
     const elsewhere = await server.app.inject({

@@ -142,7 +142,14 @@ export async function articleData(kernel: Kernel, tenant: PublicTenant, slug: st
       c = c.parentId ? byId.get(c.parentId) : undefined
     )
       path.unshift(c);
-    return { article: presentArticle(row), path };
+    // what a reader may want next: the same category's most read articles, then the site's
+    const related = await sql.query(
+      `${LIST_SQL} AND a.id <> $2
+       ORDER BY (a.category_id IS NOT DISTINCT FROM $3::uuid) DESC, a.views DESC, a.published_at DESC NULLS LAST, a.id
+       LIMIT 5`,
+      [tenant.id, row.id, row.category_id],
+    );
+    return { article: presentArticle(row), path, related: related.map(listed) };
   });
 }
 
