@@ -14,7 +14,7 @@ const Group = Type.Object({
   lastAt: Type.String(),
   conversationId: Type.String(),
   faq: Type.Union([Type.Object({ id: Type.String(), question: Type.String() }), Type.Null()]),
-  /** other wordings of the same question, gathered under this one (most frequent first) */
+  /** other wordings of the same question, gathered under this one (the 20 most frequent) */
   variants: Type.Array(Type.Object({ text: Type.String(), count: Type.Integer() })),
 });
 

@@ -134,6 +134,7 @@ interface Wording {
 
 /** Word/bigram similarity at which two wordings count as the same question asked differently. */
 export const SAME_QUESTION = 0.3;
+const MAX_VARIANTS = 20;
 
 /**
  * Wordings of one question gathered under its most frequent one (「有自行车卖吗」 with 「你们有没有自行车」), so
@@ -168,7 +169,10 @@ export function clusterWordings(items: Wording[]) {
         count: all.reduce((n, w) => n + w.count, 0),
         lastAt: latest.lastAt,
         conversationId: latest.conversationId,
-        variants: members.map((i) => ({ text: sorted[i].text, count: sorted[i].count })),
+        // the most frequent other wordings (enough to teach the bot; an entry holds at most 200)
+        variants: members
+          .slice(0, MAX_VARIANTS)
+          .map((i) => ({ text: sorted[i].text, count: sorted[i].count })),
       };
     })
     .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
