@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 
+/** Deadlock and serialization failure: the transaction lost a race and may simply run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const TX_ATTEMPTS = 4;
+
 /** Anything that runs parameterised SQL: the pool, a transaction, PGlite. */
 export interface Sql {
   query<T = any>(text: string, params?: unknown[]): Promise<T[]>;
@@ -54,7 +58,7 @@ export function createPgDatabase(connectionString: string, poolSize = 10): Datab
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   });
-  const run = async <T>(fn: (sql: Sql) => Promise<T>, tenantId?: string): Promise<T> => {
+  const attempt = async <T>(fn: (sql: Sql) => Promise<T>, tenantId?: string): Promise<T> => {
     const client = await pool.connect();
     const sql = clientSql(client);
     try {
@@ -68,6 +72,19 @@ export function createPgDatabase(connectionString: string, poolSize = 10): Datab
       throw err;
     } finally {
       client.release();
+    }
+  };
+  // Concurrent writers of one conversation (a customer typing while the bot answers, on another node) can
+  // deadlock on its row; PostgreSQL then aborts one of them. Nothing of it was committed and its after-commit
+  // work never ran, so running it again is safe — the victim retries instead of failing the request.
+  const run = async <T>(fn: (sql: Sql) => Promise<T>, tenantId?: string): Promise<T> => {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt(fn, tenantId);
+      } catch (err) {
+        if (tries >= TX_ATTEMPTS || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * tries));
+      }
     }
   };
   return {

@@ -46,7 +46,12 @@ export async function openTestEnv(overrides: Partial<Config> = {}): Promise<Test
     const fresh = await freshDatabaseUrl();
     dropDb = fresh.drop;
     config = loadConfig(
-      { DATABASE_URL: fresh.url, REDIS_URL: process.env.REDIS_URL, LOG_LEVEL: 'silent' },
+      // TEST_LOG_LEVEL=error shows the server's errors while debugging a scaled test
+      {
+        DATABASE_URL: fresh.url,
+        REDIS_URL: process.env.REDIS_URL,
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      },
       {
         port: 0,
         host: '127.0.0.1',

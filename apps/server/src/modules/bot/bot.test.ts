@@ -156,6 +156,21 @@ describe(`the bot in the widget (${MODE})`, () => {
     expect((await botReplies(w, 4))[3].body).toBe("Hello! I'm Assistant. What can I help you with?");
   });
 
+  it('a customer typing while the bot answers and hands off never gets an error', async () => {
+    // the bot's turn locks the conversation while the customer's next messages arrive: no deadlock, no 5xx
+    const { visitor, botReplies } = await workspace();
+    const v = await visitor();
+    for (let round = 0; round < 3; round++) {
+      const sent = await Promise.all(
+        ['怎么申请退款', '运费多少钱', round === 2 ? '转人工' : '今天天气怎么样', '谢谢', '你好'].map((t) =>
+          v.send(t),
+        ),
+      );
+      expect(sent.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    }
+    await botReplies(v, 5);
+  });
+
   it('an inbox greeting answers a first 「你好」 alone', async () => {
     const { visitor, botReplies } = await workspace({
       enabled: true,
