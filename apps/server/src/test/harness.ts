@@ -37,6 +37,9 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
+/** Servers under test say nothing; TEST_LOG_LEVEL=error shows their errors while debugging a test. */
+const LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+
 export async function openTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
   const prefix = `kefu-test-${crypto.randomBytes(4).toString('hex')}`;
   let dropDb = async () => undefined as void;
@@ -46,12 +49,7 @@ export async function openTestEnv(overrides: Partial<Config> = {}): Promise<Test
     const fresh = await freshDatabaseUrl();
     dropDb = fresh.drop;
     config = loadConfig(
-      // TEST_LOG_LEVEL=error shows the server's errors while debugging a scaled test
-      {
-        DATABASE_URL: fresh.url,
-        REDIS_URL: process.env.REDIS_URL,
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      },
+      { DATABASE_URL: fresh.url, REDIS_URL: process.env.REDIS_URL, LOG_LEVEL },
       {
         port: 0,
         host: '127.0.0.1',
@@ -64,7 +62,7 @@ export async function openTestEnv(overrides: Partial<Config> = {}): Promise<Test
     db = createPgDatabase(fresh.url);
   } else {
     config = loadConfig(
-      { LOG_LEVEL: 'silent' },
+      { LOG_LEVEL },
       {
         port: 0,
         host: '127.0.0.1',

@@ -41,7 +41,7 @@ export const OFFER_HUMAN_AFTER = 2;
  */
 export function decide(text: string, matcher: FaqMatcher, missesBefore: number): BotDecision {
   const clean = text.trim();
-  if (HUMAN.test(clean)) return { steps: [{ kind: 'handoff', reason: 'asked' }], misses: 0, intent: null };
+  if (asksForHuman(clean)) return { steps: [{ kind: 'handoff', reason: 'asked' }], misses: 0, intent: null };
   // anger or distress (the lexicon and the sentiment model of @kefu/nlp): a person, with raised priority
   const distress = detectDistress(clean);
   if (distress.distressed) {

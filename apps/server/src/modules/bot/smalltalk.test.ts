@@ -6,43 +6,46 @@ const reply = (text: string) => {
   return chat ? smallTalkReply(chat.acts) : null;
 };
 
+// what each message gets as a reply
+const REPLIES: Record<string, string[]> = {
+  greeting: [
+    '你好',
+    '您好！',
+    '在吗？',
+    '你好，在吗',
+    '亲，在不在呀',
+    '有人吗??',
+    'Hi',
+    'hello there!',
+    'Good morning 🙂',
+  ],
+  thanks: [
+    '谢谢',
+    '好的，谢谢！',
+    '谢谢你啦',
+    '非常感谢~',
+    'Thanks!',
+    'ok thank you',
+    'thx',
+    '谢谢👍🏻',
+    '好的谢谢❤️',
+  ],
+  bye: [
+    '晚安',
+    'Thank you so much, good night!',
+    '再见',
+    '好的谢谢，拜拜',
+    '没有了，谢谢',
+    'bye',
+    'Thanks, bye!',
+  ],
+  ack: ['好的', '嗯嗯', '知道了。', 'OK', 'got it'],
+};
+
 describe('small talk', () => {
   it('recognises greetings, thanks, goodbyes and acknowledgements in Chinese and English', () => {
-    for (const text of [
-      '你好',
-      '您好！',
-      '在吗？',
-      '你好，在吗',
-      '亲，在不在呀',
-      '有人吗??',
-      'Hi',
-      'hello there!',
-      'Good morning 🙂',
-    ])
-      expect(reply(text), text).toBe('greeting');
-    for (const text of [
-      '谢谢',
-      '好的，谢谢！',
-      '谢谢你啦',
-      '非常感谢~',
-      'Thanks!',
-      'ok thank you',
-      'thx',
-      '谢谢👍🏻',
-      '好的谢谢❤️',
-    ])
-      expect(reply(text), text).toBe('thanks');
-    for (const text of [
-      '晚安',
-      'Thank you so much, good night!',
-      '再见',
-      '好的谢谢，拜拜',
-      '没有了，谢谢',
-      'bye',
-      'Thanks, bye!',
-    ])
-      expect(reply(text), text).toBe('bye');
-    for (const text of ['好的', '嗯嗯', '知道了。', 'OK', 'got it']) expect(reply(text), text).toBe('ack');
+    for (const [act, texts] of Object.entries(REPLIES))
+      for (const text of texts) expect(reply(text), text).toBe(act);
     for (const text of ['不用了', '不需要，谢谢', 'no thanks']) expect(reply(text), text).not.toBe('ack');
     expect(smallTalk('不用了')!.acts).toContain('decline');
   });

@@ -127,13 +127,20 @@ function AddSimilarForm({
   );
 }
 
+/** A customer's wording to teach, the entry it probably belongs to, and its other wordings. */
+export interface SimilarTarget {
+  text: string;
+  faqId: string | null;
+  variants?: string[];
+}
+
 /** Adds a customer's wording as a similar question (相似问法) of an FAQ entry. */
 export function AddSimilarModal({
   target,
   onClose,
   onDone,
 }: {
-  target: { text: string; faqId: string | null; variants?: string[] } | null;
+  target: SimilarTarget | null;
   onClose: () => void;
   onDone: (text: string, faq: Faq) => void;
 }) {

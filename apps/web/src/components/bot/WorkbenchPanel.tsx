@@ -9,7 +9,7 @@ import type { Faq, Workbench, WorkbenchItem } from '../../kb/types';
 import { formatDateTime } from '../../util';
 import { QueryState } from '../QueryState';
 import { FaqEditor } from '../kb/FaqEditor';
-import { AddSimilarModal } from './AddSimilarModal';
+import { AddSimilarModal, type SimilarTarget } from './AddSimilarModal';
 
 const GROUPS: (keyof Workbench)[] = ['unmatched', 'unsure', 'notSolved'];
 const GROUP_COLORS: Record<keyof Workbench, string> = {
@@ -115,11 +115,7 @@ export function WorkbenchPanel({ onTest }: { onTest: (text: string) => void }) {
   const qc = useQueryClient();
   const [days, setDays] = useState(30);
   const workbench = useWorkbench(days);
-  const [similar, setSimilar] = useState<{
-    text: string;
-    faqId: string | null;
-    variants: string[];
-  } | null>(null);
+  const [similar, setSimilar] = useState<SimilarTarget | null>(null);
   const [newFaq, setNewFaq] = useState<{ question: string; similarQuestions: string[] } | null>(null);
 
   const afterTraining = (text: string) => {
