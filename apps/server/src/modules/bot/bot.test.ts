@@ -118,13 +118,37 @@ describe(`the bot in the widget (${MODE})`, () => {
     expect(suggest.content.suggestions[0].label).toBe('订单什么时候发货');
     expect(suggest.content.suggestions.length).toBeLessThanOrEqual(3);
 
-    await v.send('今天天气怎么样');
-    const replies = await botReplies(v, 2);
-    expect(replies[1].body).toContain('这个问题我还不会回答');
-    expect(replies[1].content.buttons[0].reply).toBe('转人工');
-    await v.send('火星上有没有外卖');
-    const again = await botReplies(v, 3);
-    expect(again[2].body).toContain('需要为您转接人工客服吗');
+    const u = await visitor();
+    await u.send('今天天气怎么样');
+    const [fallback] = await botReplies(u, 1);
+    expect(fallback.body).toContain('这个问题我还不会回答');
+    expect(fallback.content.buttons[0].reply).toBe('转人工');
+    await u.send('火星上有没有外卖');
+    const again = await botReplies(u, 2);
+    expect(again[1].body).toContain('需要为您转接人工客服吗');
+  });
+
+  it('a "did you mean" the customer passes over counts as a miss: the next one offers a person too', async () => {
+    const { visitor, botReplies } = await workspace();
+    const v = await visitor();
+    await v.send('火星上有没有外卖'); // miss 1
+    await botReplies(v, 1);
+    await v.send('我买的东西啥时候寄'); // unsure again: the choices, and a person
+    const [, unsure] = await botReplies(v, 2);
+    expect(unsure.body).toBe('您是不是想问下面的问题？如果都不是，可以转人工客服。');
+    expect(unsure.content.suggestions[0].label).toBe('订单什么时候发货');
+    expect(unsure.content.buttons[0].reply).toBe('转人工');
+
+    // picking a choice is answered and starts the count again
+    const w = await visitor();
+    await w.send('我买的东西啥时候寄');
+    const [first] = await botReplies(w, 1);
+    expect(first.body).toBe('您是不是想问：');
+    expect(first.content.buttons).toBeUndefined();
+    await w.send(first.content.suggestions[0].label);
+    expect((await botReplies(w, 2))[1].body).toBe('下单后 24 小时内发货。');
+    await w.send('今天天气怎么样');
+    expect((await botReplies(w, 3))[2].body).toContain('这个问题我还不会回答');
   });
 
   it('answers small talk without counting a miss; 「好的」 to its offer of a person hands off', async () => {

@@ -11,7 +11,13 @@ export const asksForHuman = (text: string) => HUMAN.test(text.trim());
 export type BotStep =
   | { kind: 'answer'; faqId: string; question: string; confidence: number }
   | { kind: 'flow'; flowKey: string; confidence: number }
-  | { kind: 'suggest'; choices: { faqId: string; label: string }[]; confidence: number }
+  | {
+      kind: 'suggest';
+      choices: { faqId: string; label: string }[];
+      confidence: number;
+      /** The choices come with an offer of a person (the bot has not helped twice in a row). */
+      offerHuman: boolean;
+    }
   | { kind: 'fallback'; offerHuman: boolean }
   | { kind: 'smalltalk'; act: SmallTalkAct }
   | { kind: 'handoff'; reason: 'asked' | 'anger' | 'misses'; distress?: Distress };
@@ -32,7 +38,11 @@ export interface BotDecision {
   intent: string | null;
 }
 
-/** Misses in a row after which the bot's reply asks 「需要为您转接人工客服吗？」. */
+/**
+ * Misses in a row after which the bot's reply asks 「需要为您转接人工客服吗？」. A "did you mean" counts as a
+ * miss here (not in the unmatched rate): a customer who typed on instead of picking a choice was not helped,
+ * and one who picks a choice gets an answer, which starts the count again.
+ */
 export const OFFER_HUMAN_AFTER = 2;
 
 /**
@@ -101,13 +111,14 @@ export function decide(text: string, matcher: FaqMatcher, missesBefore: number):
       misses: missesBefore,
       intent: null,
     };
+  const misses = missesBefore + 1;
   if (best) {
+    const { choices, confidence } = best;
     return {
-      steps: [{ kind: 'suggest', choices: best.choices, confidence: best.confidence }],
-      misses: missesBefore,
-      intent: best.choices[0]?.label ?? null,
+      steps: [{ kind: 'suggest', choices, confidence, offerHuman: misses >= OFFER_HUMAN_AFTER }],
+      misses,
+      intent: choices[0]?.label ?? null,
     };
   }
-  const misses = missesBefore + 1;
   return { steps: [{ kind: 'fallback', offerHuman: misses >= OFFER_HUMAN_AFTER }], misses, intent: null };
 }

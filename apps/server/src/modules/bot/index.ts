@@ -346,7 +346,12 @@ function renderStep(
       faqId: c.faqId,
       label: bot.faqs.get(c.faqId)?.question ?? c.label,
     }));
-    return { body: botText(locale, 'didYouMean'), content: { suggestions } };
+    return step.offerHuman
+      ? {
+          body: botText(locale, 'didYouMeanOrHuman'),
+          content: { suggestions, buttons: [humanButton(locale)] },
+        }
+      : { body: botText(locale, 'didYouMean'), content: { suggestions } };
   }
   if (step.kind === 'smalltalk')
     return {

@@ -18,6 +18,13 @@ const REPLIES: Record<string, string[]> = {
     'Hi',
     'hello there!',
     'Good morning 🙂',
+    '请问在吗',
+    '您好，请问有人在吗？',
+    '在？',
+    '老板在吗',
+    '掌柜的在吗~',
+    '再吗', // 在 mistyped by the pinyin input method
+    'hey there',
   ],
   thanks: [
     '谢谢',
@@ -29,6 +36,8 @@ const REPLIES: Record<string, string[]> = {
     'thx',
     '谢谢👍🏻',
     '好的谢谢❤️',
+    '3Q',
+    '感恩',
   ],
   bye: [
     '晚安',
@@ -39,7 +48,7 @@ const REPLIES: Record<string, string[]> = {
     'bye',
     'Thanks, bye!',
   ],
-  ack: ['好的', '嗯嗯', '知道了。', 'OK', 'got it'],
+  ack: ['好的', '嗯嗯', '知道了。', 'OK', 'got it', '好哒', '没问题'],
 };
 
 describe('small talk', () => {
@@ -55,6 +64,9 @@ describe('small talk', () => {
       '你好，怎么退款',
       '好吃吗',
       '在吗我的快递到哪了',
+      '请问怎么退款',
+      '在哪里查物流',
+      '老板，这个有货吗',
       '谢谢，另外运费多少',
       'hi, where is my order?',
       'history of my orders',

@@ -13,6 +13,10 @@ const TEXTS = {
     en: "It looks like I can't help with this one. Shall I get you a person?",
   },
   didYouMean: { 'zh-CN': '您是不是想问：', en: 'Did you mean:' },
+  didYouMeanOrHuman: {
+    'zh-CN': '您是不是想问下面的问题？如果都不是，可以转人工客服。',
+    en: 'Did you mean one of these? If not, I can get you a person.',
+  },
   humanButton: { 'zh-CN': '转人工', en: 'Talk to a person' },
   handoff: {
     'zh-CN': '好的，正在为您转接人工客服，请稍候。您之前说的内容客服都能看到，不用重复。',
