@@ -5,6 +5,7 @@
 // message goes through `FaqMatcher.match` — the bot's own decision (answer / did you mean / fallback).
 // In-scope test messages should be answered with their entry, or at least have it among the "did you mean"
 // choices; out-of-scope ones (label `oos`, intents the base does not have) should not be answered.
+// Each base is measured in the three answer modes of an inbox's bot (cautious, balanced = the default, eager).
 // Usage: node bench/faq-match.mjs [--no-write] [k…, default 4 10]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,10 +44,16 @@ function run(name, dir, k) {
   const t = performance.now();
   const matcher = nlp.FaqMatcher.train(entries);
   const trainMs = Math.round(performance.now() - t);
+  return Object.keys(nlp.ANSWER_MODES).map((mode) =>
+    decisions(name, k, entries, trainMs, matcher, test, mode),
+  );
+}
+
+function decisions(name, k, entries, trainMs, matcher, test, mode) {
   const inScope = { n: 0, answered: 0, answeredRight: 0, top1: 0, offered: 0, suggested: 0, fallback: 0 };
   const oos = { n: 0, answered: 0, suggested: 0, fallback: 0 };
   for (const r of test) {
-    const d = matcher.match(r.text);
+    const d = matcher.match(r.text, nlp.ANSWER_MODES[mode]);
     if (r.label === nlp.OOS_LABEL) {
       oos.n++;
       oos[d.action === 'answer' ? 'answered' : d.action === 'suggest' ? 'suggested' : 'fallback']++;
@@ -68,6 +75,7 @@ function run(name, dir, k) {
   return {
     dataset: name,
     questionsPerEntry: k,
+    answerMode: mode,
     entries: entries.length,
     questions: entries.reduce((s, e) => s + e.questions.length, 0),
     trainMs,
@@ -104,9 +112,10 @@ const results = [];
 for (const k of ks.length ? ks : [4, 10])
   for (const [name, dir] of SETS) {
     if (!fs.existsSync(path.join(datasets, dir, 'test.csv'))) continue;
-    const r = run(name, dir, k);
-    results.push(r);
-    console.error(JSON.stringify(r));
+    for (const r of run(name, dir, k)) {
+      results.push(r);
+      console.error(JSON.stringify(r));
+    }
   }
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -123,13 +132,13 @@ if (write) {
     '',
     `### The bot's decisions on public data (FAQ matching) — ${result.date.slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${result.machine}. Command: \`node bench/faq-match.mjs\`. Each intent of a training file becomes one FAQ entry with its first k training messages as questions; every test message goes through \`FaqMatcher.match\`, the bot's decision. "Reached" = answered with the right entry, or the right entry among the three "did you mean" choices. Out of scope = test messages of intents the base lacks (they should get "did you mean" at most, better the fallback).`,
+    `Machine: ${result.machine}. Command: \`node bench/faq-match.mjs\`. Each intent of a training file becomes one FAQ entry with its first k training messages as questions; every test message goes through \`FaqMatcher.match\`, the bot's decision, in each answer mode of an inbox (cautious / balanced = the default / eager). "Reached" = answered with the right entry, or the right entry among the three "did you mean" choices. Out of scope = test messages of intents the base lacks (they should get "did you mean" at most, better the fallback).`,
     '',
-    '| data | k | entries | train | answered | answer precision | did you mean | right among choices | fallback | reached | out of scope answered / suggested / fallback |',
-    '| ---- | -: | ------: | ----: | -------: | ---------------: | -----------: | ------------------: | -------: | ------: | -------------------------------------------- |',
+    '| data | k | mode | entries | train | answered | answer precision | did you mean | right among choices | fallback | reached | out of scope answered / suggested / fallback |',
+    '| ---- | -: | ---- | ------: | ----: | -------: | ---------------: | -----------: | ------------------: | -------: | ------: | -------------------------------------------- |',
     ...results.map(
       (r) =>
-        `| ${r.dataset} | ${r.questionsPerEntry} | ${r.entries} | ${r.trainMs} ms | ${cell(r.inScope.answeredPct)} | ${cell(r.inScope.answerPrecisionPct)} | ${cell(r.inScope.suggestedPct)} | ${cell(r.inScope.rightAmongChoicesPct)} | ${cell(r.inScope.fallbackPct)} | ${cell(r.inScope.reachedPct)} | ${r.outOfScope ? `${r.outOfScope.answeredPct} / ${r.outOfScope.suggestedPct} / ${r.outOfScope.fallbackPct} %` : '–'} |`,
+        `| ${r.dataset} | ${r.questionsPerEntry} | ${r.answerMode} | ${r.entries} | ${r.trainMs} ms | ${cell(r.inScope.answeredPct)} | ${cell(r.inScope.answerPrecisionPct)} | ${cell(r.inScope.suggestedPct)} | ${cell(r.inScope.rightAmongChoicesPct)} | ${cell(r.inScope.fallbackPct)} | ${cell(r.inScope.reachedPct)} | ${r.outOfScope ? `${r.outOfScope.answeredPct} / ${r.outOfScope.suggestedPct} / ${r.outOfScope.fallbackPct} %` : '–'} |`,
     ),
     '',
   ];

@@ -323,6 +323,8 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     for (let i = 0; i < 12; i++) await thumb.press('ArrowRight');
     await expect.poll(() => page.getByTestId('bot-share-value').textContent()).toBe('60%');
     await page.getByTestId('bot-outside-hours').check({ force: true });
+    await page.getByTestId('bot-answer-mode').getByText('积极').click();
+    expect(await page.getByTestId('bot-answer-mode-help').textContent()).toContain('1.5 倍');
     await page.getByTestId('inbox-save').click();
     await expect
       .poll(
@@ -335,6 +337,7 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await expect.poll(() => page.getByTestId('bot-name').inputValue()).toBe('积分助手');
     expect(await page.getByTestId('bot-share-value').textContent()).toBe('60%');
     expect(await page.getByTestId('bot-outside-hours').isChecked()).toBe(true);
+    expect(await page.getByTestId('bot-answer-mode-help').textContent()).toContain('1.5 倍');
     expect(await page.getByTestId('bot-enabled').isChecked()).toBe(inbox.settings.bot?.enabled ?? false);
 
     // saved as settings.bot, the inbox's other settings kept
@@ -343,6 +346,7 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
       name: '积分助手',
       share: 60,
       onlyOutsideHours: true,
+      answerMode: 'eager',
       fallbackText: '这个问题我还在学习，您可以点“转人工”。',
     });
     expect(saved.settings.brandColor).toBe(inbox.settings.brandColor);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaqMatcher, splitQuestions, topicTerms } from './faq.js';
+import { ANSWER_MODES, FaqMatcher, splitQuestions, topicTerms } from './faq.js';
 
 const FAQS = {
   ship: ['订单什么时候发货', '多久能发货', '下单后几天发货', '什么时候能寄出'],
@@ -36,6 +36,21 @@ describe('FaqMatcher', () => {
     for (const text of ['今天天气怎么样', '你们的老板是谁', 'asdfgh', '']) {
       expect(matcher.match(text).action, text).toBe('fallback');
     }
+  });
+
+  it('answers more readily in the eager mode and less in the cautious one', () => {
+    const actions = (text: string) =>
+      (['cautious', 'balanced', 'eager'] as const).map(
+        (mode) => matcher.match(text, ANSWER_MODES[mode]).action,
+      );
+    expect(actions('密码忘了')).toEqual(['suggest', 'answer', 'answer']);
+    expect(actions('寄出要几天')).toEqual(['suggest', 'suggest', 'answer']);
+    expect(actions('我想退款')).toEqual(['answer', 'answer', 'answer']);
+    // a bare question word, or nonsense, is never answered, however eager
+    for (const text of ['多久', '今天天气怎么样'])
+      expect(matcher.match(text, ANSWER_MODES.eager).action, text).not.toBe('answer');
+    // the default is the balanced mode
+    expect(matcher.match('密码忘了', ANSWER_MODES.balanced)).toEqual(matcher.match('密码忘了'));
   });
 
   it('does not answer outright a bare fragment shared by several entries', () => {

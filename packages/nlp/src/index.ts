@@ -42,6 +42,7 @@ export {
 export { DISTRESS_CORPUS, type DistressExample } from './distress-corpus.js';
 export {
   FaqMatcher,
+  ANSWER_MODES,
   TfIdfIndex,
   topicTerms,
   splitQuestions,
@@ -49,6 +50,7 @@ export {
   type FaqCandidate,
   type FaqDecision,
   type FaqMatcherOptions,
+  type AnswerMode,
 } from './faq.js';
 export {
   evaluateIntents,

@@ -1,6 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import type { AssistItem, BotFlow, BotMetrics, BotTestResult, FlowTestResult, Workbench } from './types';
+import type {
+  AnswerMode,
+  AssistItem,
+  BotFlow,
+  BotMetrics,
+  BotTestResult,
+  FlowTestResult,
+  Workbench,
+} from './types';
 
 export const botKeys = {
   workbench: (days: number) => ['bot', 'workbench', days] as const,
@@ -12,7 +20,8 @@ export const botKeys = {
 
 export function useBotTest() {
   return useMutation({
-    mutationFn: (text: string) => api.post<BotTestResult>('/bot/test', { text }),
+    mutationFn: (input: { text: string; answerMode: AnswerMode }) =>
+      api.post<BotTestResult>('/bot/test', input),
   });
 }
 

@@ -135,6 +135,7 @@ export interface BotCandidate {
 }
 
 export interface BotTestResult {
+  answerMode: AnswerMode;
   action: BotAction | string;
   handoffReason: string | null;
   /** the anger/distress detector's view of the message */
@@ -214,7 +215,12 @@ export interface BotSettings {
   fallbackText: string;
   share: number;
   onlyOutsideHours: boolean;
+  answerMode: AnswerMode;
 }
+
+/** How readily the bot answers outright rather than asking "did you mean". */
+export type AnswerMode = 'cautious' | 'balanced' | 'eager';
+export const ANSWER_MODES: AnswerMode[] = ['cautious', 'balanced', 'eager'];
 
 export const BOT_DEFAULTS: BotSettings = {
   enabled: false,
@@ -224,4 +230,5 @@ export const BOT_DEFAULTS: BotSettings = {
   fallbackText: '',
   share: 100,
   onlyOutsideHours: false,
+  answerMode: 'balanced',
 };

@@ -519,6 +519,17 @@ const en = {
       shareHelp: 'The bot takes this share of new conversations first; the rest go straight to the team.',
       onlyOutsideHours: 'Only outside business hours',
       onlyOutsideHoursHelp: 'During the workspace’s business hours conversations go straight to the team.',
+      answerMode: 'How readily it answers',
+      answerModeHelp:
+        'When the bot is not sure which entry a message means, it asks “Did you mean…” with up to three choices instead of answering.',
+      answerModes: { cautious: 'Cautious', balanced: 'Balanced', eager: 'Eager' },
+      answerModeHelps: {
+        cautious:
+          'Answers outright only when it is very sure: about half as many answers, slightly fewer wrong ones.',
+        balanced: 'The default: answers when it is fairly sure, otherwise offers choices.',
+        eager:
+          'Answers more often by itself (about 1.5× as many), with a few more wrong answers and more off-topic questions answered.',
+      },
     },
     identitySecret: 'Identity secret',
     identitySecretHelp:
@@ -748,7 +759,7 @@ const en = {
       help: 'Type a customer message to see what the bot would do — nothing is sent to anyone.',
       placeholder: 'e.g. 我的快递什么时候到？',
       run: 'Test',
-      for: 'For “{{text}}”:',
+      for: 'For “{{text}}” ({{mode}}):',
       reason: 'Reason',
       answers: 'Answers with',
       question: 'FAQ entry',

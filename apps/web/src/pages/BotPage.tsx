@@ -11,6 +11,7 @@ import { AiSettingsPanel } from '../components/bot/AiSettingsPanel';
 import { useAuthed } from '../session';
 import { isAdmin } from '../util';
 import { useBotTest } from '../kb/bot';
+import type { AnswerMode } from '../kb/types';
 
 const TABS = ['workbench', 'metrics', 'flows', 'ai'] as const;
 type Tab = (typeof TABS)[number];
@@ -26,11 +27,12 @@ export function BotPage() {
   const admin = isAdmin(useAuthed().user.role);
   const tabs = TABS.filter((k) => k !== 'ai' || admin);
   const [text, setText] = useState('');
+  const [answerMode, setAnswerMode] = useState<AnswerMode>('balanced');
   const consoleRef = useRef<HTMLDivElement>(null);
 
-  const run = (value: string) => {
+  const run = (value: string, mode: AnswerMode = answerMode) => {
     setText(value);
-    test.mutate(value);
+    test.mutate({ text: value, answerMode: mode });
     consoleRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   };
 
@@ -73,8 +75,14 @@ export function BotPage() {
               text={text}
               onText={setText}
               onRun={run}
+              answerMode={answerMode}
+              onAnswerMode={(mode) => {
+                setAnswerMode(mode);
+                // show at once what the other mode would do with the same message
+                if (test.variables?.text) run(test.variables.text, mode);
+              }}
               result={test.data}
-              resultFor={test.variables}
+              resultFor={test.variables?.text}
               pending={test.isPending}
               error={test.error}
             />

@@ -6,6 +6,7 @@ import { assist, botMetrics, testMatch, workbench } from './workbench.js';
 import { IdParams } from '../../platform/schemas.js';
 import { createFlow, deleteFlow, listFlows, testFlow, updateFlow } from './flows.js';
 import { getAiSettings, putAiSettings } from './ai.js';
+import { AnswerModeSchema } from './settings.js';
 
 const Days = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })) });
 const Group = Type.Object({
@@ -51,9 +52,13 @@ export function botRoutes(app: App, kernel: Kernel) {
       schema: {
         tags,
         summary: 'What the bot would answer: action and the top candidates with scores',
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }),
+        body: Type.Object({
+          text: Type.String({ minLength: 1, maxLength: 2000 }),
+          answerMode: Type.Optional(AnswerModeSchema),
+        }),
         response: {
           200: Type.Object({
+            answerMode: AnswerModeSchema,
             action: Type.String(),
             handoffReason: Type.Union([Type.String(), Type.Null()]),
             distress: Type.Object({
@@ -83,7 +88,7 @@ export function botRoutes(app: App, kernel: Kernel) {
         },
       },
     },
-    async (request) => testMatch(kernel, contextOf(request), request.body.text),
+    async (request) => testMatch(kernel, contextOf(request), request.body.text, request.body.answerMode),
   );
 
   app.get(

@@ -180,6 +180,30 @@ describe(`the bot in the widget (${MODE})`, () => {
     expect((await botReplies(w, 4))[3].body).toBe("Hello! I'm Assistant. What can I help you with?");
   });
 
+  it("answers as readily as the inbox's answer mode says", async () => {
+    // balanced (the default) offers choices for this message; eager answers it; cautious asks about one
+    // that balanced answers
+    const eager = await workspace({ enabled: true, answerMode: 'eager' });
+    const v = await eager.visitor();
+    await v.send('我买的东西啥时候寄');
+    expect((await eager.botReplies(v, 1))[0].body).toBe('下单后 24 小时内发货。');
+    const { inbox } = (await eager.client.get(`/api/v1/inboxes/${eager.inbox.id}`)).body;
+    expect(inbox.settings.bot.answerMode).toBe('eager');
+
+    const cautious = await workspace({ enabled: true, answerMode: 'cautious' });
+    const w = await cautious.visitor();
+    await w.send('寄出要几天');
+    const [unsure] = await cautious.botReplies(w, 1);
+    expect(unsure.body).toBe('您是不是想问：');
+    expect(unsure.content.suggestions[0].label).toBe('订单什么时候发货');
+
+    const bad = await cautious.client.patch(`/api/v1/inboxes/${cautious.inbox.id}`, {
+      settings: { bot: { enabled: true, answerMode: 'reckless' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error.details)).toContain('answerMode');
+  });
+
   it('a customer typing while the bot answers and hands off never gets an error', async () => {
     // the bot's turn locks the conversation while the customer's next messages arrive: no deadlock, no 5xx
     const { visitor, botReplies } = await workspace();
@@ -351,6 +375,18 @@ describe(`bot trainer tools (${MODE})`, () => {
     expect(angry.distress.distressed).toBe(true);
     expect(angry.distress.signals).toEqual(expect.arrayContaining(['骗子', '投诉']));
     expect((await ws.client.post('/api/v1/bot/test', {})).status).toBe(400);
+    // the console tests any answer mode: an unsure message is answered by the eager one only
+    const modes = [];
+    for (const answerMode of ['cautious', 'balanced', 'eager'])
+      modes.push((await ws.client.post('/api/v1/bot/test', { text: '我买的东西啥时候寄', answerMode })).body);
+    expect(modes.map((r) => [r.answerMode, r.action])).toEqual([
+      ['cautious', 'suggest'],
+      ['balanced', 'suggest'],
+      ['eager', 'answer'],
+    ]);
+    const wild = await ws.client.post('/api/v1/bot/test', { text: '发票', answerMode: 'wild' });
+    expect(wild.status).toBe(400);
+    expect(wild.body.error.details[0].field).toBe('answerMode');
 
     // two visitors ask the same unknown thing, one asks something known
     const conversations: string[] = [];

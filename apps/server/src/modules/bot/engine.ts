@@ -1,4 +1,4 @@
-import { detectDistress, splitQuestions, type FaqMatcher } from '@kefu/nlp';
+import { ANSWER_MODES, detectDistress, splitQuestions, type AnswerMode, type FaqMatcher } from '@kefu/nlp';
 import { smallTalk, smallTalkReply, type SmallTalkAct } from './smalltalk.js';
 
 /** Things a customer says to reach a person, in Chinese and English. */
@@ -49,7 +49,12 @@ export const OFFER_HUMAN_AFTER = 2;
  * What the bot does with one customer message. Pure: the caller supplies the trained matcher and the
  * conversation's memory (how many misses in a row so far).
  */
-export function decide(text: string, matcher: FaqMatcher, missesBefore: number): BotDecision {
+export function decide(
+  text: string,
+  matcher: FaqMatcher,
+  missesBefore: number,
+  mode: AnswerMode = 'balanced',
+): BotDecision {
   const clean = text.trim();
   if (asksForHuman(clean)) return { steps: [{ kind: 'handoff', reason: 'asked' }], misses: 0, intent: null };
   // anger or distress (the lexicon and the sentiment model of @kefu/nlp): a person, with raised priority
@@ -79,7 +84,7 @@ export function decide(text: string, matcher: FaqMatcher, missesBefore: number):
   const steps: BotStep[] = [];
   let best: { action: string; choices: { faqId: string; label: string }[]; confidence: number } | null = null;
   for (const part of parts.length > 1 ? [clean, ...parts] : parts) {
-    const d = matcher.match(part);
+    const d = matcher.match(part, ANSWER_MODES[mode]);
     const top = d.candidates[0];
     if (d.action === 'answer' && top && !answered.has(top.id)) {
       answered.add(top.id);

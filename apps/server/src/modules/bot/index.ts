@@ -161,7 +161,7 @@ export async function replyTo(
       !session ||
       (await tx.sql.query('SELECT 1 FROM bot_turns WHERE conversation_id = $1 LIMIT 1', [conversationId]))
         .length === 0;
-    const decision = decide(message.body, bot.matcher, session?.misses ?? 0);
+    const decision = decide(message.body, bot.matcher, session?.misses ?? 0, ctx.bot.answerMode);
     // name what the customer asked by the entry's standard question, not the paraphrase that matched
     const named = decision.steps.find((st) => st.kind === 'answer' || st.kind === 'suggest');
     const namedId =

@@ -1,4 +1,12 @@
+import type { AnswerMode } from '@kefu/nlp';
 import { Type, type Static } from 'typebox';
+
+/** How readily the bot answers outright rather than asking "did you mean" (see `ANSWER_MODES`). */
+export const AnswerModeSchema = Type.Union([
+  Type.Literal('cautious'),
+  Type.Literal('balanced'),
+  Type.Literal('eager'),
+]);
 
 /** The bot of a website inbox, stored as `settings.bot` of the inbox and edited with its other settings. */
 export const BotSettings = Type.Object({
@@ -15,6 +23,7 @@ export const BotSettings = Type.Object({
   share: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   /** Only outside the workspace's business hours. */
   onlyOutsideHours: Type.Optional(Type.Boolean()),
+  answerMode: Type.Optional(AnswerModeSchema),
 });
 export type BotSettings = Static<typeof BotSettings>;
 
@@ -26,6 +35,7 @@ export interface ResolvedBotSettings {
   fallbackText: string;
   share: number;
   onlyOutsideHours: boolean;
+  answerMode: AnswerMode;
 }
 
 export function resolveBotSettings(raw: BotSettings | null | undefined): ResolvedBotSettings {
@@ -38,5 +48,6 @@ export function resolveBotSettings(raw: BotSettings | null | undefined): Resolve
     fallbackText: s.fallbackText ?? '',
     share: s.share ?? 100,
     onlyOutsideHours: s.onlyOutsideHours ?? false,
+    answerMode: s.answerMode ?? 'balanced',
   };
 }

@@ -1,4 +1,4 @@
-import { detectDistress, TfIdfIndex, topicTerms } from '@kefu/nlp';
+import { ANSWER_MODES, detectDistress, TfIdfIndex, topicTerms, type AnswerMode } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { RequestContext } from '../../platform/principal.js';
 import { notFound } from '../../platform/errors.js';
@@ -8,12 +8,18 @@ import { smallTalk } from './smalltalk.js';
 import { tenantBot } from './knowledge.js';
 
 /** The test console: what the bot would do with `text`, and the entries it weighed, with scores. */
-export async function testMatch(kernel: Kernel, ctx: RequestContext, text: string) {
+export async function testMatch(
+  kernel: Kernel,
+  ctx: RequestContext,
+  text: string,
+  answerMode: AnswerMode = 'balanced',
+) {
   // what was just taught, not the model still answering customers while it retrains
   const bot = await tenantBot(kernel, ctx.tenantId, { fresh: true });
-  const decision = decide(text, bot.matcher, 0);
-  const match = bot.matcher.match(text);
+  const decision = decide(text, bot.matcher, 0, answerMode);
+  const match = bot.matcher.match(text, ANSWER_MODES[answerMode]);
   return {
+    answerMode,
     action: decision.steps[0]?.kind ?? 'fallback',
     handoffReason: decision.steps[0]?.kind === 'handoff' ? decision.steps[0].reason : null,
     // what the anger/distress detector saw (also when it stayed below the hand-off thresholds)

@@ -1,7 +1,19 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { BotTestResult } from '../../kb/types';
+import { ANSWER_MODES, type AnswerMode, type BotTestResult } from '../../kb/types';
 import { errorMessage, formatDateTime } from '../../util';
 
 export const ACTION_COLORS: Record<string, string> = {
@@ -19,6 +31,9 @@ interface Props {
   text: string;
   onText: (text: string) => void;
   onRun: (text: string) => void;
+  /** the inboxes' answer mode to test with */
+  answerMode: AnswerMode;
+  onAnswerMode: (mode: AnswerMode) => void;
   result: BotTestResult | undefined;
   /** the text the result belongs to */
   resultFor: string | undefined;
@@ -27,7 +42,17 @@ interface Props {
 }
 
 /** "What would the bot say?" — the decision, the answers and the ranked candidates with their scores. */
-export function TestConsole({ text, onText, onRun, result, resultFor, pending, error }: Props) {
+export function TestConsole({
+  text,
+  onText,
+  onRun,
+  answerMode,
+  onAnswerMode,
+  result,
+  resultFor,
+  pending,
+  error,
+}: Props) {
   const { t } = useTranslation();
   const answers = result
     ? result.answers.map((id) => result.candidates.find((c) => c.faqId === id)?.question ?? id)
@@ -64,7 +89,20 @@ export function TestConsole({ text, onText, onRun, result, resultFor, pending, e
             }}
             data-testid="bot-test-input"
           />
-          <Group justify="flex-end">
+          <Group justify="space-between">
+            <Group gap={6}>
+              <Text size="xs" c="dimmed">
+                {t('inboxes.bot.answerMode')}
+              </Text>
+              <SegmentedControl
+                size="xs"
+                value={answerMode}
+                onChange={(v) => onAnswerMode(v as AnswerMode)}
+                data={ANSWER_MODES.map((m) => ({ value: m, label: t(`inboxes.bot.answerModes.${m}`) }))}
+                aria-label={t('inboxes.bot.answerMode')}
+                data-testid="bot-test-mode"
+              />
+            </Group>
             <Button
               type="submit"
               size="xs"
@@ -87,7 +125,10 @@ export function TestConsole({ text, onText, onRun, result, resultFor, pending, e
         <Stack gap="sm" mt="sm" data-testid="bot-test-result">
           <Group gap={6}>
             <Text size="sm" c="dimmed">
-              {t('bot.test.for', { text: resultFor ?? '' })}
+              {t('bot.test.for', {
+                text: resultFor ?? '',
+                mode: t(`inboxes.bot.answerModes.${result.answerMode}`),
+              })}
             </Text>
           </Group>
           <Group gap={6}>

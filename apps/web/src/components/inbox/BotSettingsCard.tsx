@@ -1,6 +1,7 @@
 import {
   Card,
   Group,
+  SegmentedControl,
   SimpleGrid,
   Slider,
   Stack,
@@ -13,7 +14,7 @@ import {
 import { IconRobot } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { BotSettings } from '../../kb/types';
+import { ANSWER_MODES, type AnswerMode, type BotSettings } from '../../kb/types';
 
 /** The "Bot" section of a website inbox's settings (saved with the other settings as `settings.bot`). */
 export function BotSettingsCard({
@@ -117,6 +118,24 @@ export function BotSettingsCard({
             mb="md"
             data-testid="bot-share"
           />
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('inboxes.bot.answerMode')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('inboxes.bot.answerModeHelp')}
+          </Text>
+          <SegmentedControl
+            value={value.answerMode}
+            onChange={(v) => set({ answerMode: v as AnswerMode })}
+            data={ANSWER_MODES.map((m) => ({ value: m, label: t(`inboxes.bot.answerModes.${m}`) }))}
+            aria-label={t('inboxes.bot.answerMode')}
+            data-testid="bot-answer-mode"
+          />
+          <Text size="xs" c="dimmed" data-testid="bot-answer-mode-help">
+            {t(`inboxes.bot.answerModeHelps.${value.answerMode}`)}
+          </Text>
         </Stack>
         <Switch
           label={t('inboxes.bot.onlyOutsideHours')}
