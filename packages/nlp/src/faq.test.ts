@@ -33,6 +33,10 @@ describe('FaqMatcher', () => {
     const unsure = matcher.match('我买的东西啥时候寄');
     expect(unsure.action).toBe('suggest');
     expect(unsure.candidates[0].id).toBe('ship');
+    // an abbreviation sharing single characters only (「开票」 ~ 「开发票」) is at least offered
+    const short = matcher.match('开票');
+    expect(short.action).not.toBe('fallback');
+    expect(short.candidates[0].id).toBe('invoice');
     for (const text of ['今天天气怎么样', '你们的老板是谁', 'asdfgh', '']) {
       expect(matcher.match(text).action, text).toBe('fallback');
     }
@@ -43,14 +47,14 @@ describe('FaqMatcher', () => {
       (['cautious', 'balanced', 'eager'] as const).map(
         (mode) => matcher.match(text, ANSWER_MODES[mode]).action,
       );
-    expect(actions('密码忘了')).toEqual(['suggest', 'answer', 'answer']);
+    expect(actions('密码不记得了')).toEqual(['suggest', 'answer', 'answer']);
     expect(actions('寄出要几天')).toEqual(['suggest', 'suggest', 'answer']);
     expect(actions('我想退款')).toEqual(['answer', 'answer', 'answer']);
     // a bare question word, or nonsense, is never answered, however eager
     for (const text of ['多久', '今天天气怎么样'])
       expect(matcher.match(text, ANSWER_MODES.eager).action, text).not.toBe('answer');
     // the default is the balanced mode
-    expect(matcher.match('密码忘了', ANSWER_MODES.balanced)).toEqual(matcher.match('密码忘了'));
+    expect(matcher.match('密码不记得了', ANSWER_MODES.balanced)).toEqual(matcher.match('密码不记得了'));
   });
 
   it('does not answer outright a bare fragment shared by several entries', () => {

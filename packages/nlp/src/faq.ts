@@ -36,8 +36,8 @@ const DEFAULTS: Required<FaqMatcherOptions> = { answerAt: 0.5, leadRatio: 0.8, s
 
 /**
  * How readily the bot answers outright instead of asking "did you mean". Measured on public data
- * (`node bench/faq-match.mjs`): `eager` answers 1.3–1.8× as many messages as `balanced` at 2.5–4.5 points
- * lower precision and 2–6× as many off-topic ones; `cautious` 40–65 % as many at 1.5–4 points higher.
+ * (`node bench/faq-match.mjs`): `eager` answers 1.3–1.8× as many messages as `balanced` at 1–6 points
+ * lower precision and 2–8× as many off-topic ones; `cautious` 35–65 % as many at up to 4 points higher.
  */
 export type AnswerMode = 'cautious' | 'balanced' | 'eager';
 export const ANSWER_MODES: Record<AnswerMode, FaqMatcherOptions> = {
@@ -70,7 +70,11 @@ function saysWhat(text: string): boolean {
   return tokenize(text).some((t) => isWord(t) && !QUESTION_ONLY.has(t));
 }
 
-/** Words plus Chinese character bigrams: bigrams catch paraphrases that jieba segments differently. */
+/**
+ * Words plus Chinese character bigrams and single characters: bigrams catch paraphrases that jieba segments
+ * differently, single characters the abbreviations that share no bigram (「开票」 and 「开发票」 share only 票
+ * and 开). Characters are marked ('#票') so that they do not add to a one-character word of the same text.
+ */
 function terms(text: string): string[] {
   const out = tokenize(text).filter(isWord);
   const chars = [...normalize(text)].filter(isHan);
@@ -78,6 +82,7 @@ function terms(text: string): string[] {
     const pair = chars[i] + chars[i + 1];
     if (!STOP.has(pair) && !(STOP.has(chars[i]) && STOP.has(chars[i + 1]))) out.push(pair);
   }
+  for (const c of chars) if (!STOP.has(c)) out.push('#' + c);
   return out;
 }
 
@@ -238,7 +243,7 @@ export class FaqMatcher {
   }
 }
 
-/** TF-IDF cosine over words and Chinese bigrams, for ranking passages (help articles, answers) by a query. */
+/** TF-IDF cosine over words and Chinese bigrams and characters, for ranking passages (help articles, answers) by a query. */
 export class TfIdfIndex {
   private readonly idf = new Map<string, number>();
   private readonly docs: { id: string; v: Vector }[];
