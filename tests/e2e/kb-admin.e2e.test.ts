@@ -212,6 +212,38 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     expect(await page.getByTestId('metrics-bar').count()).toBe(7);
   });
 
+  it('a synonym group makes the bot read two words as one', async () => {
+    const asked = '我买的东西啥时候能寄出来';
+    const top = async () =>
+      (await owner.post<{ candidates: { question: string }[] }>('/bot/test', { text: asked })).candidates[0]
+        ?.question;
+    expect(await top()).not.toBe('下单后多久发货？');
+    await page.goto('/app/bot/synonyms');
+    const input = page.getByTestId('synonym-terms');
+    for (const word of ['发货', '寄出']) {
+      await input.fill(word);
+      await input.press('Enter');
+    }
+    await page.getByTestId('synonym-save').click();
+    const group = page.getByTestId('synonym-group');
+    await group.waitFor();
+    expect(await group.getByTestId('synonym-term').allTextContents()).toEqual(['发货', '寄出']);
+    await expect.poll(top).toBe('下单后多久发货？');
+
+    // a word already in a group is refused, saying where it is
+    for (const word of ['邮寄', '寄出']) {
+      await input.fill(word);
+      await input.press('Enter');
+    }
+    await page.getByTestId('synonym-save').click();
+    await page.getByText('「寄出」已经在「发货」这一组里了').waitFor();
+
+    await group.getByTestId('synonym-delete').click();
+    await page.getByTestId('confirm-button').click();
+    await group.waitFor({ state: 'detached' });
+    expect(await top()).not.toBe('下单后多久发货？');
+  });
+
   it('the workbench turns a customer wording into a similar question', async () => {
     // the demo bot answers the website inbox; it is unsure about this wording, asked two ways
     const variant = `${UNSURE}呢`;

@@ -1,4 +1,5 @@
 import { loadIntentModel, trainIntentModel, type IntentModel } from './intent.js';
+import { Synonyms, type SynonymGroups } from './synonyms.js';
 import { isHan, normalize, tokenize } from './text.js';
 
 /** One FAQ entry as the bot knows it: its id and every way of asking it (standard question first). */
@@ -133,12 +134,16 @@ interface SerializedMatcher {
   entries: FaqEntry[];
   options: FaqMatcherOptions;
   model: string | null;
+  /** The company's synonym groups (absent in matchers saved before they existed). */
+  synonyms?: SynonymGroups;
 }
 
-/** One lexical document per question, id `<entry index>:<question index>`. */
-function lexicalIndex(entries: FaqEntry[]): TfIdfIndex {
+/** One lexical document per question (synonyms rewritten), id `<entry index>:<question index>`. */
+function lexicalIndex(entries: FaqEntry[], synonyms: Synonyms): TfIdfIndex {
   return new TfIdfIndex(
-    entries.flatMap((e, entry) => e.questions.map((text, i) => ({ id: `${entry}:${i}`, text }))),
+    entries.flatMap((e, entry) =>
+      e.questions.map((text, i) => ({ id: `${entry}:${i}`, text: synonyms.rewrite(text) })),
+    ),
   );
 }
 
@@ -149,22 +154,29 @@ export class FaqMatcher {
     private readonly lexical: TfIdfIndex,
     private readonly model: IntentModel | null,
     private readonly options: Required<FaqMatcherOptions>,
+    private readonly synonyms: Synonyms,
   ) {}
 
-  static train(entries: FaqEntry[], options: FaqMatcherOptions = {}): FaqMatcher {
+  /** `synonyms`: the company's groups of words meaning one thing (see `Synonyms`). */
+  static train(
+    entries: FaqEntry[],
+    options: FaqMatcherOptions = {},
+    synonyms: SynonymGroups = [],
+  ): FaqMatcher {
     const usable = entries
       .map((e) => ({ id: e.id, questions: e.questions.map((q) => q.trim()).filter(Boolean) }))
       .filter((e) => e.questions.length > 0);
+    const syn = new Synonyms(synonyms);
     // the classifier needs at least two entries to tell apart
     const model =
       usable.length >= 2
         ? trainIntentModel(
-            usable.flatMap((e) => e.questions.map((text) => ({ text, label: e.id }))),
+            usable.flatMap((e) => e.questions.map((text) => ({ text: syn.rewrite(text), label: e.id }))),
             // the defaults otherwise: the bot runs exactly the engine `kefu eval intents` measures
             usable.length >= 8 ? {} : { simulationRounds: 0 },
           )
         : null;
-    return new FaqMatcher(usable, lexicalIndex(usable), model, { ...DEFAULTS, ...options });
+    return new FaqMatcher(usable, lexicalIndex(usable, syn), model, { ...DEFAULTS, ...options }, syn);
   }
 
   /**
@@ -178,6 +190,7 @@ export class FaqMatcher {
       entries: this.entries,
       options: this.options,
       model: this.model ? this.model.serialize() : null,
+      synonyms: this.synonyms.groups,
     };
     return JSON.stringify(data);
   }
@@ -185,10 +198,9 @@ export class FaqMatcher {
   static deserialize(json: string): FaqMatcher {
     const d = JSON.parse(json) as SerializedMatcher;
     if (d.kind !== 'kefu-faq-matcher' || d.version !== 1) throw new Error('not a Kefu FAQ matcher (v1)');
-    return new FaqMatcher(d.entries, lexicalIndex(d.entries), d.model ? loadIntentModel(d.model) : null, {
-      ...DEFAULTS,
-      ...d.options,
-    });
+    const syn = new Synonyms(d.synonyms ?? []);
+    const model = d.model ? loadIntentModel(d.model) : null;
+    return new FaqMatcher(d.entries, lexicalIndex(d.entries, syn), model, { ...DEFAULTS, ...d.options }, syn);
   }
 
   get size() {
@@ -196,8 +208,9 @@ export class FaqMatcher {
   }
 
   /** `overrides`: thresholds for this call (e.g. an inbox's `ANSWER_MODES` entry) over the trained ones. */
-  match(text: string, overrides?: FaqMatcherOptions): FaqDecision {
-    if (this.entries.length === 0 || !text.trim()) return { action: 'fallback', candidates: [] };
+  match(message: string, overrides?: FaqMatcherOptions): FaqDecision {
+    if (this.entries.length === 0 || !message.trim()) return { action: 'fallback', candidates: [] };
+    const text = this.synonyms.rewrite(message);
     // each entry scores as its closest question
     const lexical = new Map<number, { score: number; question: string }>();
     for (const [id, score] of this.lexical.scores(text)) {

@@ -52,6 +52,7 @@ export {
   type FaqMatcherOptions,
   type AnswerMode,
 } from './faq.js';
+export { Synonyms, type SynonymGroups } from './synonyms.js';
 export {
   evaluateIntents,
   evaluateIntentsAsync,

@@ -43,6 +43,7 @@ describe(`tenant isolation across every route (${MODE})`, () => {
         '/api/v1/kb/articles',
         '/api/v1/kb/faqs',
         '/api/v1/kb/faqs/export?format=csv',
+        '/api/v1/bot/synonyms',
       ].map(async (u) => JSON.stringify((await aOwner.get(u)).body)),
     );
     return parts.join('\n');
@@ -174,6 +175,12 @@ describe(`tenant isolation across every route (${MODE})`, () => {
       secret: 'A-flowsecret-SECRET',
     });
     aIds.push(aFlow.body.flow.id);
+    const aSynonyms = await aOwner.post('/api/v1/bot/synonyms', {
+      terms: ['A-syn-SECRET', 'A-alias-SECRET'],
+    });
+    expect(aSynonyms.status).toBe(201);
+    aIds.push(aSynonyms.body.group.id);
+    aSecrets.push('A-syn-SECRET', 'A-alias-SECRET');
     await aOwner.put('/api/v1/bot/ai', {
       enabled: false,
       baseUrl: 'https://ai.example/v1',

@@ -7,6 +7,7 @@ import type {
   BotMetrics,
   BotTestResult,
   FlowTestResult,
+  SynonymGroup,
   Workbench,
 } from './types';
 
@@ -14,6 +15,7 @@ export const botKeys = {
   workbench: (days: number) => ['bot', 'workbench', days] as const,
   metrics: (days: number) => ['bot', 'metrics', days] as const,
   flows: ['bot', 'flows'] as const,
+  synonyms: ['bot', 'synonyms'] as const,
   assist: (conversationId: string, messageId: string | undefined) =>
     ['bot', 'assist', conversationId, messageId ?? ''] as const,
 };
@@ -43,6 +45,13 @@ export function useFlows() {
   return useQuery({
     queryKey: botKeys.flows,
     queryFn: () => api.get<{ items: BotFlow[] }>('/bot/flows').then((r) => r.items),
+  });
+}
+
+export function useSynonyms() {
+  return useQuery({
+    queryKey: botKeys.synonyms,
+    queryFn: () => api.get<{ items: SynonymGroup[] }>('/bot/synonyms').then((r) => r.items),
   });
 }
 

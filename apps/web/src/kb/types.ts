@@ -218,6 +218,13 @@ export interface BotSettings {
   answerMode: AnswerMode;
 }
 
+/** Words the bot reads as one (同义词); the first names the group. */
+export interface SynonymGroup {
+  id: string;
+  terms: string[];
+  updatedAt: string;
+}
+
 /** How readily the bot answers outright rather than asking "did you mean". */
 export type AnswerMode = 'cautious' | 'balanced' | 'eager';
 export const ANSWER_MODES: AnswerMode[] = ['cautious', 'balanced', 'eager'];

@@ -723,7 +723,25 @@ const en = {
   bot: {
     title: 'Bot training',
     description: 'Try the bot, teach it what it missed, and see how it is doing.',
-    tabs: { workbench: 'Workbench', metrics: 'Metrics', flows: 'Task flows', ai: 'AI endpoint' },
+    tabs: {
+      workbench: 'Workbench',
+      metrics: 'Metrics',
+      synonyms: 'Synonyms',
+      flows: 'Task flows',
+      ai: 'AI endpoint',
+    },
+    synonyms: {
+      help: 'Words your customers use for the same thing. The bot reads every word of a group as its first word, in your FAQ questions and in customer messages: with 发货 · 寄出 · 发出, “什么时候寄出” finds the entry “下单后多久发货”.',
+      terms: 'Words of the group',
+      placeholder: 'e.g. 发货, 寄出, 发出 — press Enter after each word',
+      formHelp:
+        'At least two words; the first names the group. Chinese words also count inside longer words (寄出 in 寄出来), so prefer words of two or more characters.',
+      add: 'Add group',
+      saved: 'Synonyms saved; the bot uses them from the next message',
+      empty: 'No synonyms yet.',
+      confirmDelete: 'Delete the group {{terms}}?',
+      conflict: '“{{term}}” is already in the group of “{{group}}”: a word can be in one group only.',
+    },
     ai: {
       description:
         'Optional: with an OpenAI-compatible endpoint, when no FAQ entry fits, the bot searches your help articles and answers only from what it finds, citing it; with nothing to go on it does not answer.',

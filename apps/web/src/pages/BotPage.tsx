@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../components/PageHeader';
 import { FlowsPanel } from '../components/bot/FlowsPanel';
 import { MetricsPanel } from '../components/bot/MetricsPanel';
+import { SynonymsPanel } from '../components/bot/SynonymsPanel';
 import { TestConsole } from '../components/bot/TestConsole';
 import { WorkbenchPanel } from '../components/bot/WorkbenchPanel';
 import { AiSettingsPanel } from '../components/bot/AiSettingsPanel';
@@ -13,7 +14,7 @@ import { isAdmin } from '../util';
 import { useBotTest } from '../kb/bot';
 import type { AnswerMode } from '../kb/types';
 
-const TABS = ['workbench', 'metrics', 'flows', 'ai'] as const;
+const TABS = ['workbench', 'metrics', 'synonyms', 'flows', 'ai'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Bot training: a test console beside the workbench, the metrics and the task flows. */
@@ -58,6 +59,9 @@ export function BotPage() {
             </Tabs.Panel>
             <Tabs.Panel value="metrics">
               <MetricsPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="synonyms">
+              <SynonymsPanel />
             </Tabs.Panel>
             <Tabs.Panel value="flows">
               <FlowsPanel />

@@ -7,6 +7,7 @@ import { IdParams } from '../../platform/schemas.js';
 import { createFlow, deleteFlow, listFlows, testFlow, updateFlow } from './flows.js';
 import { getAiSettings, putAiSettings } from './ai.js';
 import { AnswerModeSchema } from './settings.js';
+import { createSynonymGroup, deleteSynonymGroup, listSynonyms, updateSynonymGroup } from './synonyms.js';
 
 const Days = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })) });
 const Group = Type.Object({
@@ -253,6 +254,59 @@ export function botRoutes(app: App, kernel: Kernel) {
       },
     },
     async (request) => testFlow(kernel, contextOf(request), request.params.id, request.body.slots),
+  );
+
+  const SynonymGroup = Type.Object({
+    id: Type.String(),
+    terms: Type.Array(Type.String()),
+    updatedAt: Type.String(),
+  });
+  const SynonymInput = Type.Object({
+    terms: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), {
+      minItems: 2,
+      maxItems: 20,
+      description: 'words meaning one thing; the bot reads all of them as the first',
+    }),
+  });
+  const SynonymBody = Type.Object({ group: SynonymGroup });
+  app.get(
+    '/api/v1/bot/synonyms',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Synonym groups (同义词) the bot reads as one word',
+        response: { 200: Type.Object({ items: Type.Array(SynonymGroup) }), ...errors },
+      },
+    },
+    async (request) => listSynonyms(kernel, contextOf(request)),
+  );
+  app.post(
+    '/api/v1/bot/synonyms',
+    {
+      config: { ...manage, idempotent: true },
+      schema: { tags, body: SynonymInput, response: { 201: SynonymBody, ...errors } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ group: await createSynonymGroup(kernel, contextOf(request), request.body) }),
+  );
+  app.put(
+    '/api/v1/bot/synonyms/:id',
+    {
+      config: manage,
+      schema: { tags, params: IdParams, body: SynonymInput, response: { 200: SynonymBody, ...errors } },
+    },
+    async (request) => ({
+      group: await updateSynonymGroup(kernel, contextOf(request), request.params.id, request.body),
+    }),
+  );
+  app.delete(
+    '/api/v1/bot/synonyms/:id',
+    { config: manage, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await deleteSynonymGroup(kernel, contextOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 
   const AiView = Type.Object({

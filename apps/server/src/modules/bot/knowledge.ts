@@ -2,6 +2,7 @@ import type { FaqMatcher } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { Sql } from '../../platform/db.js';
 import type { FlowDefinition } from './flow-definition.js';
+import { synonymGroups } from './synonyms.js';
 import { trainMatcher, type TrainedWhere } from './trainer.js';
 
 export interface FaqAnswer {
@@ -46,7 +47,7 @@ let trainingSeq = 0;
 // what the bot may answer with right now: enabled entries inside their validity dates
 const LIVE = `enabled AND (valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())`;
 
-/** A cheap fingerprint of the tenant's live FAQ entries: any edit, import or expiry changes it. */
+/** A cheap fingerprint of the tenant's live FAQ entries, flows and synonyms: any edit, import or expiry changes it. */
 async function faqVersion(sql: Sql, tenantId: string) {
   const [row] = await sql.query(
     `SELECT count(*)::int AS n, COALESCE(max(updated_at), 'epoch')::text AS at FROM kb_faqs WHERE tenant_id = $1 AND ${LIVE}`,
@@ -56,11 +57,15 @@ async function faqVersion(sql: Sql, tenantId: string) {
     `SELECT count(*)::int AS n, COALESCE(max(updated_at), 'epoch')::text AS at FROM bot_flows WHERE tenant_id = $1 AND enabled`,
     [tenantId],
   );
-  return `${row.n}:${row.at}|${flows.n}:${flows.at}`;
+  const [synonyms] = await sql.query(
+    `SELECT count(*)::int AS n, COALESCE(max(updated_at), 'epoch')::text AS at FROM bot_synonyms WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  return `${row.n}:${row.at}|${flows.n}:${flows.at}|${synonyms.n}:${synonyms.at}`;
 }
 
 async function train(kernel: Kernel, tenantId: string, version: string): Promise<TenantBot> {
-  const [rows, flowRows] = await kernel.db.tenantTx(tenantId, async (sql) => [
+  const [rows, flowRows, synonyms] = await kernel.db.tenantTx(tenantId, async (sql) => [
     await sql.query(
       `SELECT id, question, similar_questions, answer, channel_answers FROM kb_faqs WHERE tenant_id = $1 AND ${LIVE}`,
       [tenantId],
@@ -68,13 +73,17 @@ async function train(kernel: Kernel, tenantId: string, version: string): Promise
     await sql.query('SELECT id, name, triggers, definition FROM bot_flows WHERE tenant_id = $1 AND enabled', [
       tenantId,
     ]),
+    await synonymGroups(sql, tenantId),
   ]);
   const started = performance.now();
-  const { matcher, where } = await trainMatcher([
-    ...rows.map((r) => ({ id: r.id, questions: [r.question, ...(r.similar_questions ?? [])] })),
-    // a flow is started by its name and trigger phrases, learnt like an FAQ entry's questions
-    ...flowRows.map((f) => ({ id: `flow:${f.id}`, questions: [f.name, ...(f.triggers ?? [])] })),
-  ]);
+  const { matcher, where } = await trainMatcher(
+    [
+      ...rows.map((r) => ({ id: r.id, questions: [r.question, ...(r.similar_questions ?? [])] })),
+      // a flow is started by its name and trigger phrases, learnt like an FAQ entry's questions
+      ...flowRows.map((f) => ({ id: `flow:${f.id}`, questions: [f.name, ...(f.triggers ?? [])] })),
+    ],
+    synonyms as string[][],
+  );
   const flows = new Map<string, BotFlow>(
     flowRows.map((f) => [`flow:${f.id}`, { id: f.id, name: f.name, definition: f.definition }]),
   );

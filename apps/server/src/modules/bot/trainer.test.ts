@@ -20,6 +20,13 @@ describe('FAQ training off the main thread', () => {
     expect(matcher.match('蓝牙耳机多少钱啊').candidates[0].id).toBe('e1-0');
   });
 
+  it("takes the company's synonyms to the training thread", async () => {
+    const { matcher, where } = await trainMatcher(base(), [['蓝牙耳机', '无线耳麦']]);
+    expect(where).toBe('thread');
+    expect(matcher.match('无线耳麦多少钱啊').candidates[0].id).toBe('e1-0');
+    expect((await trainMatcher(base())).matcher.match('无线耳麦多少钱啊').candidates[0]?.id).not.toBe('e1-0');
+  });
+
   it('keeps the event loop free while it trains', async () => {
     let turns = 0;
     let spinning = true;

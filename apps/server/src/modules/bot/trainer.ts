@@ -15,6 +15,7 @@ import {
   FaqMatcher,
   runTrainingJob,
   type FaqEntry,
+  type SynonymGroups,
   type TrainingJob,
   type TrainingJobResult,
 } from '@kefu/nlp';
@@ -29,7 +30,8 @@ import(workerData.engine).then((nlp) => {
   parentPort.on('message', ({ id, op, arg }) => {
     let reply;
     try {
-      const result = op === 'faq' ? nlp.FaqMatcher.train(arg).serialize() : nlp.runTrainingJob(arg);
+      const result =
+        op === 'faq' ? nlp.FaqMatcher.train(arg.entries, {}, arg.synonyms).serialize() : nlp.runTrainingJob(arg);
       reply = { id, result };
     } catch (err) {
       reply = { id, error: String((err && err.message) || err) };
@@ -74,7 +76,7 @@ class TrainingThread {
     this.worker.on('exit', (code) => fail(new Error(`training thread exited (code ${code})`)));
   }
 
-  run(op: 'faq', arg: FaqEntry[]): Promise<string>;
+  run(op: 'faq', arg: { entries: FaqEntry[]; synonyms: SynonymGroups }): Promise<string>;
   run(op: 'job', arg: TrainingJob): Promise<TrainingJobResult>;
   run(op: 'faq' | 'job', arg: unknown): Promise<unknown> {
     const id = this.nextId++;
@@ -124,13 +126,15 @@ export type TrainedWhere = 'inline' | 'thread';
  */
 export async function trainMatcher(
   entries: FaqEntry[],
+  synonyms: SynonymGroups = [],
 ): Promise<{ matcher: FaqMatcher; where: TrainedWhere }> {
   const questions = entries.reduce((n, e) => n + e.questions.length, 0);
   if (questions > INLINE_MAX_QUESTIONS) {
     const t = trainingThread();
-    if (t) return { matcher: FaqMatcher.deserialize(await t.run('faq', entries)), where: 'thread' };
+    if (t)
+      return { matcher: FaqMatcher.deserialize(await t.run('faq', { entries, synonyms })), where: 'thread' };
   }
-  return { matcher: FaqMatcher.train(entries), where: 'inline' };
+  return { matcher: FaqMatcher.train(entries, {}, synonyms), where: 'inline' };
 }
 
 /** One of the engine's training jobs on the training thread (inline when the engine is not built). */
