@@ -242,6 +242,19 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await page.getByTestId('confirm-button').click();
     await group.waitFor({ state: 'detached' });
     expect(await top()).not.toBe('下单后多久发货？');
+
+    // a list kept elsewhere comes in by import (one group per line), all or nothing, and goes out by export
+    await page.getByTestId('synonym-import').click();
+    await page.getByTestId('synonym-import-text').fill('发货, 寄出\n退款，退钱、返款\n只有一个词');
+    await page.getByTestId('synonym-import-run').click();
+    await page.getByTestId('synonym-import-problems').getByText('第 3 行：一组至少要有两个词').waitFor();
+    await page.getByTestId('synonym-import-text').fill('发货, 寄出\n退款，退钱、返款');
+    await page.getByTestId('synonym-import-run').click();
+    await expect.poll(() => page.getByTestId('synonym-group').count()).toBe(2);
+    const href = (await page.getByTestId('synonym-export').getAttribute('href')) ?? '';
+    expect(decodeURIComponent(href.split(',').slice(1).join(','))).toBe('发货, 寄出\n退款, 退钱, 返款\n');
+    await expect.poll(top).toBe('下单后多久发货？');
+    await owner.post('/bot/synonyms/import', { mode: 'replace', groups: [['退款', '退钱']] });
   });
 
   it('the workbench turns a customer wording into a similar question', async () => {

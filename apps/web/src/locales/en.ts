@@ -741,6 +741,24 @@ const en = {
       empty: 'No synonyms yet.',
       confirmDelete: 'Delete the group {{terms}}?',
       conflict: '“{{term}}” is already in the group of “{{group}}”: a word can be in one group only.',
+      import: 'Import',
+      export: 'Export (.txt)',
+      importTitle: 'Import synonyms',
+      importHelp:
+        'One group per line, its words separated by commas (, or ，), 、, semicolons or tabs; the first word names the group. The same format as the export.',
+      modeAdd: 'Add to the current groups',
+      modeReplace: 'Replace all current groups',
+      importCount: '{{count}} group(s)',
+      importRun: 'Import',
+      importFailed: 'Nothing was imported:',
+      imported: 'Imported {{created}} group(s); removed {{deleted}}.',
+      line: 'Line {{line}}: {{what}}',
+      problem: {
+        too_few: 'a group needs at least two words',
+        twice: '“{{term}}” is listed twice',
+        taken: '“{{term}}” is already in the group of “{{group}}”',
+        too_many: 'more than 1,000 groups in all',
+      },
     },
     ai: {
       description:

@@ -734,6 +734,24 @@ const zhCN: Messages = {
       empty: '还没有同义词。',
       confirmDelete: '删除同义词组「{{terms}}」？',
       conflict: '「{{term}}」已经在「{{group}}」这一组里了：一个词只能属于一组。',
+      import: '批量导入',
+      export: '导出（.txt）',
+      importTitle: '批量导入同义词',
+      importHelp:
+        '每行一组，词之间用逗号（, 或 ，）、顿号、分号或 Tab 分隔；每行第一个词代表这一组。与导出的格式相同。',
+      modeAdd: '添加到现有的组',
+      modeReplace: '替换现有的全部组',
+      importCount: '共 {{count}} 组',
+      importRun: '导入',
+      importFailed: '没有导入任何内容：',
+      imported: '已导入 {{created}} 组，删除 {{deleted}} 组。',
+      line: '第 {{line}} 行：{{what}}',
+      problem: {
+        too_few: '一组至少要有两个词',
+        twice: '「{{term}}」重复出现',
+        taken: '「{{term}}」已经在「{{group}}」这一组里',
+        too_many: '总数超过 1000 组',
+      },
     },
     ai: {
       description:

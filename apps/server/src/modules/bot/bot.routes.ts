@@ -7,7 +7,14 @@ import { IdParams } from '../../platform/schemas.js';
 import { createFlow, deleteFlow, listFlows, testFlow, updateFlow } from './flows.js';
 import { getAiSettings, putAiSettings } from './ai.js';
 import { AnswerModeSchema } from './settings.js';
-import { createSynonymGroup, deleteSynonymGroup, listSynonyms, updateSynonymGroup } from './synonyms.js';
+import {
+  MAX_SYNONYM_GROUPS,
+  createSynonymGroup,
+  deleteSynonymGroup,
+  importSynonyms,
+  listSynonyms,
+  updateSynonymGroup,
+} from './synonyms.js';
 
 const Days = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })) });
 const Group = Type.Object({
@@ -289,6 +296,29 @@ export function botRoutes(app: App, kernel: Kernel) {
     },
     async (request, reply) =>
       reply.code(201).send({ group: await createSynonymGroup(kernel, contextOf(request), request.body) }),
+  );
+  app.post(
+    '/api/v1/bot/synonyms/import',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Adds many synonym groups, or replaces all of them; all or nothing, with every problem named',
+        body: Type.Object({
+          groups: Type.Array(Type.Array(Type.String({ maxLength: 30 }), { maxItems: 20 }), {
+            minItems: 1,
+            maxItems: MAX_SYNONYM_GROUPS,
+          }),
+          mode: Type.Union([Type.Literal('add'), Type.Literal('replace')]),
+        }),
+        response: {
+          200: Type.Object({ created: Type.Integer(), deleted: Type.Integer() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => importSynonyms(kernel, contextOf(request), request.body),
   );
   app.put(
     '/api/v1/bot/synonyms/:id',

@@ -85,4 +85,49 @@ describe(`bot synonyms (${MODE})`, () => {
       200,
     );
   });
+
+  it('imports many groups all or nothing, naming every problem; replace swaps the whole list', async () => {
+    const { client } = await signupWorkspace(server, '同义词导入', 'zh-CN');
+    await client.post('/api/v1/bot/synonyms', { terms: ['退款', '退钱'] });
+    const list = async () => (await client.get('/api/v1/bot/synonyms')).body.items.map((g: any) => g.terms);
+
+    const bad = await client.post('/api/v1/bot/synonyms/import', {
+      mode: 'add',
+      groups: [['发货', '寄出'], ['只有一个'], ['快递', '物流', '快递'], ['返现', '退钱'], ['寄送', '寄出']],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: any) => d.field)).toEqual([
+      'groups.1',
+      'groups.2.2',
+      'groups.3.1',
+      'groups.4.1',
+    ]);
+    expect(bad.body.error.details[2].message).toContain('退款');
+    expect(await list()).toEqual([['退款', '退钱']]); // nothing half-imported
+
+    const added = await client.post('/api/v1/bot/synonyms/import', {
+      mode: 'add',
+      groups: [
+        [' 发货', '寄出 '],
+        ['Parcel', 'package'],
+      ],
+    });
+    expect(added.body).toEqual({ created: 2, deleted: 0 });
+    expect(await list()).toEqual([
+      ['退款', '退钱'],
+      ['发货', '寄出'],
+      ['Parcel', 'package'],
+    ]);
+    expect((await client.post('/api/v1/bot/test', { text: 'where is my package' })).status).toBe(200);
+
+    const replaced = await client.post('/api/v1/bot/synonyms/import', {
+      mode: 'replace',
+      groups: [['发货', '寄出', '发出']],
+    });
+    expect(replaced.body).toEqual({ created: 1, deleted: 3 });
+    expect(await list()).toEqual([['发货', '寄出', '发出']]);
+    expect((await client.post('/api/v1/bot/synonyms/import', { mode: 'merge', groups: [] })).status).toBe(
+      400,
+    );
+  });
 });

@@ -113,6 +113,75 @@ export async function deleteSynonymGroup(kernel: Kernel, ctx: RequestContext, id
   if (deleted.length === 0) throw notFound('synonym_group');
 }
 
+/**
+ * Many groups at once (a list kept elsewhere, or moved from another product): `add` puts them beside the
+ * current ones, `replace` puts them instead of all current ones. All or nothing: any problem — a group of
+ * fewer than two words, a word twice, a word in two groups — is reported with its place (`groups.3.1` =
+ * the fourth group's second word), up to 50 of them, and nothing is written.
+ */
+export async function importSynonyms(
+  kernel: Kernel,
+  ctx: RequestContext,
+  input: { groups: string[][]; mode: 'add' | 'replace' },
+) {
+  return kernel.events.run(ctx.tenantId, async (tx) => {
+    const current =
+      input.mode === 'add'
+        ? await tx.sql.query('SELECT id, terms FROM bot_synonyms WHERE tenant_id = $1', [ctx.tenantId])
+        : [];
+    const owner = new Map<string, string>(); // word → the first word of the group it is in
+    for (const g of current) for (const term of g.terms as string[]) owner.set(key(term), g.terms[0]);
+    // `reason` (too_few | twice | taken), `term` and `group` let a client say it in its own language
+    const problems: { field: string; message: string; reason: string; term?: string; group?: string }[] = [];
+    const groups = input.groups.map((raw, g) => {
+      const terms = raw.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      if (terms.length < 2)
+        problems.push({ field: `groups.${g}`, message: 'needs at least two words', reason: 'too_few' });
+      const mine = new Set<string>();
+      terms.forEach((term, i) => {
+        const k = key(term);
+        const field = `groups.${g}.${i}`;
+        if (mine.has(k))
+          problems.push({ field, message: `「${term}」 is listed twice`, reason: 'twice', term });
+        else if (owner.has(k)) {
+          const group = owner.get(k)!;
+          const message = `「${term}」 is already in the group of 「${group}」`;
+          problems.push({ field, message, reason: 'taken', term, group });
+        }
+        mine.add(k);
+      });
+      for (const k of mine) if (!owner.has(k)) owner.set(k, terms[0]);
+      return terms;
+    });
+    if (current.length + groups.length > MAX_SYNONYM_GROUPS)
+      problems.push({
+        field: 'groups',
+        message: `at most ${MAX_SYNONYM_GROUPS} synonym groups in all`,
+        reason: 'too_many',
+      });
+    if (problems.length)
+      throw new AppError(
+        400,
+        'validation_failed',
+        `${problems.length} problem(s), nothing imported: ${problems[0].field}: ${problems[0].message}`,
+        problems.slice(0, 50),
+      );
+    const deleted =
+      input.mode === 'replace'
+        ? (await tx.sql.query('DELETE FROM bot_synonyms WHERE tenant_id = $1 RETURNING id', [ctx.tenantId]))
+            .length
+        : 0;
+    // one statement; a microsecond apart so that the list keeps the order of the import
+    await tx.sql.query(
+      `INSERT INTO bot_synonyms (tenant_id, terms, created_at)
+       SELECT $1, ARRAY(SELECT jsonb_array_elements_text(g.value)), kefu_now() + g.n * interval '1 microsecond'
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS g(value, n)`,
+      [ctx.tenantId, JSON.stringify(groups)],
+    );
+    return { created: groups.length, deleted };
+  });
+}
+
 /** The groups as the matcher takes them (inside the caller's transaction). */
 export async function synonymGroups(sql: Sql, tenantId: string): Promise<string[][]> {
   const rows = await sql.query(

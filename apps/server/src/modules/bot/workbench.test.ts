@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Synonyms } from '@kefu/nlp';
 import { clusterWordings } from './workbench.js';
 
 const wording = (text: string, count: number, day = 1) => ({
@@ -43,5 +44,13 @@ describe('workbench: wordings of one question are gathered', () => {
     expect(groups).toHaveLength(4);
     expect(groups[0].variants.map((v) => v.text)).toEqual(['gift cards for sale?']);
     expect(clusterWordings([])).toEqual([]);
+  });
+
+  it("reads wordings through the company's synonyms", () => {
+    const items = [wording('啥时候寄出', 2), wording('什么时候发货呀', 1)];
+    expect(clusterWordings(items)).toHaveLength(2);
+    const groups = clusterWordings(items, new Synonyms([['发货', '寄出']]));
+    expect(groups.map((g) => [g.text, g.count])).toEqual([['啥时候寄出', 3]]);
+    expect(groups[0].variants.map((v) => v.text)).toEqual(['什么时候发货呀']);
   });
 });

@@ -1,4 +1,4 @@
-import { ANSWER_MODES, detectDistress, TfIdfIndex, topicTerms, type AnswerMode } from '@kefu/nlp';
+import { ANSWER_MODES, detectDistress, Synonyms, TfIdfIndex, topicTerms, type AnswerMode } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { RequestContext } from '../../platform/principal.js';
 import { notFound } from '../../platform/errors.js';
@@ -6,6 +6,7 @@ import { chatText } from '@kefu/shared';
 import { asksForHuman, decide } from './engine.js';
 import { smallTalk } from './smalltalk.js';
 import { tenantBot } from './knowledge.js';
+import { synonymGroups } from './synonyms.js';
 
 /** The test console: what the bot would do with `text`, and the entries it weighed, with scores. */
 export async function testMatch(
@@ -87,6 +88,9 @@ export async function assist(kernel: Kernel, ctx: RequestContext, conversationId
  * answers the customer marked "not solved". Most frequent first, so the trainer fixes what matters most.
  */
 export async function workbench(kernel: Kernel, ctx: RequestContext, days: number) {
+  const synonyms = new Synonyms(
+    await kernel.db.tenantTx(ctx.tenantId, (sql) => synonymGroups(sql, ctx.tenantId)),
+  );
   const rows = await kernel.db.tenantTx(ctx.tenantId, (sql) =>
     sql.query(
       `WITH t AS (
@@ -126,6 +130,7 @@ export async function workbench(kernel: Kernel, ctx: RequestContext, days: numbe
               ? { id: r.faq_id as string, question: questionOf.get(r.faq_id)! }
               : null,
         })),
+      synonyms,
     );
   return { unmatched: group('unmatched'), unsure: group('unsure'), notSolved: group('not_solved') };
 }
@@ -147,12 +152,14 @@ const MAX_VARIANTS = 20;
  * the trainer sees what customers ask, not each way they typed it. Greedy: most frequent first, each joins
  * the first group whose leading wording is similar enough. Counts add up; the latest conversation is kept.
  */
-export function clusterWordings(items: Wording[]) {
+export function clusterWordings(items: Wording[], synonyms = new Synonyms([])) {
   const sorted = [...items].sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
-  // by topic words: sharing 「什么时候」 or "how long" does not make two questions one
+  // by topic words, read through the company's synonyms (「寄出」 is 「发货」): sharing 「什么时候」 or
+  // "how long" does not make two questions one
+  const topics = (text: string) => topicTerms(synonyms.rewrite(text));
   const index = new TfIdfIndex(
     sorted.map((w, i) => ({ id: String(i), text: w.text })),
-    topicTerms,
+    topics,
   );
   const groups: { lead: number; members: number[] }[] = [];
   sorted.forEach((w, i) => {

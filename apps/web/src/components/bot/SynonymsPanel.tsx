@@ -5,12 +5,16 @@ import {
   Button,
   Card,
   Group,
+  List,
+  Modal,
+  SegmentedControl,
   Stack,
   TagsInput,
   Text,
+  Textarea,
   Tooltip,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDownload, IconPencil, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,6 +93,112 @@ function GroupForm({ group, onDone }: { group: SynonymGroup | null; onDone: () =
   );
 }
 
+// one group per line; words separated by commas (Chinese or Latin), 、, semicolons, tabs or |
+const SEPARATORS = /[,，、;；\t|]/;
+export const parseGroups = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) =>
+      line
+        .split(SEPARATORS)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    )
+    .filter((words) => words.length > 0);
+
+interface ImportProblem {
+  field: string;
+  reason?: string;
+  term?: string;
+  group?: string;
+  message: string;
+}
+
+/** Pasted lines → groups, added beside the current ones or replacing them; every problem named by line. */
+function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<'add' | 'replace'>('add');
+  const groups = parseGroups(text);
+  const run = useMutation({
+    mutationFn: () =>
+      api.post<{ created: number; deleted: number }>('/bot/synonyms/import', { groups, mode }),
+    onSuccess: (r) => {
+      void qc.invalidateQueries({ queryKey: botKeys.synonyms });
+      notifySuccess(t('bot.synonyms.imported', r));
+      setText('');
+      onClose();
+    },
+  });
+  const problems =
+    run.error instanceof ApiError && Array.isArray(run.error.details)
+      ? (run.error.details as ImportProblem[])
+      : [];
+  const say = (p: ImportProblem) => {
+    const line = Number(p.field.split('.')[1]) + 1;
+    const what = p.reason
+      ? t(`bot.synonyms.problem.${p.reason}`, { term: p.term, group: p.group })
+      : p.message;
+    return Number.isFinite(line) ? t('bot.synonyms.line', { line, what }) : what;
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('bot.synonyms.importTitle')} size="lg">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('bot.synonyms.importHelp')}
+        </Text>
+        <Textarea
+          autosize
+          minRows={6}
+          maxRows={16}
+          value={text}
+          placeholder={'发货, 寄出, 发出\n退款, 退钱\nparcel, package'}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            run.reset();
+          }}
+          data-testid="synonym-import-text"
+        />
+        <SegmentedControl
+          value={mode}
+          onChange={(v) => setMode(v as 'add' | 'replace')}
+          data={[
+            { value: 'add', label: t('bot.synonyms.modeAdd') },
+            { value: 'replace', label: t('bot.synonyms.modeReplace') },
+          ]}
+          data-testid="synonym-import-mode"
+        />
+        {problems.length > 0 ? (
+          <Alert color="red" title={t('bot.synonyms.importFailed')} data-testid="synonym-import-problems">
+            <List size="sm">
+              {problems.map((p, i) => (
+                <List.Item key={i}>{say(p)}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : (
+          run.error && <Alert color="red">{errorMessage(run.error)}</Alert>
+        )}
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t('bot.synonyms.importCount', { count: groups.length })}
+          </Text>
+          <Button
+            onClick={() => run.mutate()}
+            loading={run.isPending}
+            disabled={groups.length === 0}
+            color={mode === 'replace' ? 'red' : undefined}
+            data-testid="synonym-import-run"
+          >
+            {t('bot.synonyms.importRun')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 /** Synonyms (同义词): words the bot reads as one, for every FAQ entry at once. */
 export function SynonymsPanel() {
   const { t } = useTranslation();
@@ -96,6 +206,8 @@ export function SynonymsPanel() {
   const query = useSynonyms();
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<SynonymGroup | null>(null);
+  const [importing, setImporting] = useState(false);
+  const exported = (query.data ?? []).map((g) => g.terms.join(', ')).join('\n');
   const remove = useMutation({
     mutationFn: (id: string) => api.del(`/bot/synonyms/${id}`),
     onSuccess: () => {
@@ -108,6 +220,27 @@ export function SynonymsPanel() {
       <Text size="sm" c="dimmed">
         {t('bot.synonyms.help')}
       </Text>
+      <Group gap="xs">
+        <Button
+          variant="light"
+          leftSection={<IconUpload size={16} />}
+          onClick={() => setImporting(true)}
+          data-testid="synonym-import"
+        >
+          {t('bot.synonyms.import')}
+        </Button>
+        <Button
+          variant="light"
+          component="a"
+          href={`data:text/plain;charset=utf-8,${encodeURIComponent(exported + '\n')}`}
+          download="synonyms.txt"
+          leftSection={<IconDownload size={16} />}
+          disabled={!query.data?.length}
+          data-testid="synonym-export"
+        >
+          {t('bot.synonyms.export')}
+        </Button>
+      </Group>
       <Card withBorder>
         <GroupForm group={null} onDone={() => undefined} />
         <Text size="xs" c="dimmed" mt={6}>
@@ -173,6 +306,7 @@ export function SynonymsPanel() {
           </Stack>
         ))}
       {remove.error && <Alert color="red">{errorMessage(remove.error)}</Alert>}
+      <ImportModal opened={importing} onClose={() => setImporting(false)} />
       <ConfirmModal
         opened={deleting !== null}
         message={t('bot.synonyms.confirmDelete', { terms: deleting?.terms.join('、') ?? '' })}
