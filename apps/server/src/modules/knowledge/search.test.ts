@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODE, openTestEnv, signupWorkspace, type Client, type TestEnv } from '../../test/harness.js';
 import type { KefuServer } from '../../app.js';
 import { highlightHtml, orTsQuery, plainText, queryTokens, snippetHtml } from './text.js';
+import { synonymReadings } from './search.js';
 
 describe('search text helpers', () => {
   it('drops stop words and lone Chinese characters from a query unless nothing else is left', () => {
@@ -32,6 +33,18 @@ describe('search text helpers', () => {
     expect(snippet.startsWith('…')).toBe(true);
     expect(snippet).toContain('<mark>发票</mark>');
     expect(snippet.length).toBeLessThan(200);
+  });
+
+  it("reads a query through the company's synonyms", () => {
+    const groups = [
+      ['发货', '寄出', '发出'],
+      ['card', 'Debit card'],
+    ];
+    expect(synonymReadings('啥时候寄出', groups)).toEqual(['啥时候寄出', '啥时候发货', '啥时候发出']);
+    expect(synonymReadings('My Card', groups)).toEqual(['my card', 'my debit card']);
+    // Latin words only whole; nothing to swap → the query alone
+    expect(synonymReadings('cardboard box', groups)).toEqual(['cardboard box']);
+    expect(synonymReadings('退款', [])).toEqual(['退款']);
   });
 
   it('reduces Markdown to readable text', () => {
@@ -126,6 +139,16 @@ describe(`knowledge search (${MODE})`, () => {
     // agents see drafts and expired entries too (marked), the help center does not
     expect((await search('发货新规')).map((h) => h.status)).toContain('draft');
     expect((await search('双十一'))[0]).toMatchObject({ type: 'faq', enabled: true });
+  });
+
+  it("finds what the company's synonyms say is the same thing, marking it", async () => {
+    expect((await search('啥时候寄出', '&type=articles')).map((h) => h.slug)).not.toContain('shipping');
+    const group = await owner.post('/api/v1/bot/synonyms', { terms: ['发货', '寄出'] });
+    expect(group.status).toBe(201);
+    const hits = await search('啥时候寄出', '&type=articles');
+    expect(hits[0]).toMatchObject({ slug: 'shipping' });
+    expect(hits[0].titleHtml).toContain('<mark>发货</mark>');
+    await owner.del(`/api/v1/bot/synonyms/${group.body.group.id}`);
   });
 
   it('falls back to substring matching and escapes what it returns', async () => {

@@ -1,7 +1,17 @@
 import type { Kernel } from '../../kernel.js';
+import { synonymGroups } from '../bot/synonyms.js';
 import { ACTIVE_FAQ_SQL } from './faqs.js';
 import type { SearchHit } from './schemas.js';
-import { faqMatchSql, highlightHtml, highlightTerms, plainText, prepareQuery, snippetHtml } from './text.js';
+import {
+  faqMatchSql,
+  highlightHtml,
+  highlightTerms,
+  orTsQuery,
+  plainText,
+  prepareQuery,
+  queryTokens,
+  snippetHtml,
+} from './text.js';
 
 export interface SearchOptions {
   type?: 'all' | 'articles' | 'faqs';
@@ -18,6 +28,36 @@ function coverage(text: string, tokens: string[]) {
   return tokens.filter((t) => lower.includes(t)).length / tokens.length;
 }
 
+const MAX_ALTERNATIVES = 8;
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+const LATIN = /[a-z0-9]/;
+
+/**
+ * The query as typed, then as it would read with the company's synonyms (the bot's 同义词): each word of a
+ * group found in it swapped for each other word of that group, so 「寄出」 also searches 「发货」. Chinese
+ * words are found anywhere, Latin ones as whole words; at most eight readings.
+ */
+export function synonymReadings(query: string, groups: string[][]): string[] {
+  const text = fold(query);
+  const out = [text];
+  for (const group of groups) {
+    const words = group.map(fold);
+    for (const word of words) {
+      const at = LATIN.test(word)
+        ? new RegExp(
+            `(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+            'u',
+          )
+        : null;
+      if (at ? !at.test(text) : !text.includes(word)) continue;
+      for (const other of words)
+        if (other !== word && out.length < MAX_ALTERNATIVES)
+          out.push(at ? text.replace(at, () => other) : text.split(word).join(other));
+    }
+  }
+  return [...new Set(out)];
+}
+
 /**
  * Searches article titles and bodies and FAQ questions, similar questions and answers, in Chinese and English:
  * the query is segmented like the index (jieba / words + stems) and any shared token matches (ranked by
@@ -30,14 +70,19 @@ export async function searchKnowledge(
   q: string,
   opts: SearchOptions = {},
 ): Promise<SearchHit[]> {
-  const { query, tokens, tsq, like } = prepareQuery(q);
+  const { query, like } = prepareQuery(q);
   if (!query) return [];
-  const terms = highlightTerms(query);
   const limit = opts.limit ?? 20;
   const type = opts.type ?? 'all';
   const hits: SearchHit[] = [];
 
   await kernel.db.tenantTx(tenantId, async (sql) => {
+    // every reading of the query through the synonyms counts; an entry scores by the reading it fits best
+    const readings = synonymReadings(query, await synonymGroups(sql, tenantId));
+    const readingTokens = readings.map(queryTokens);
+    const tsq = orTsQuery([...new Set(readingTokens.flat())].slice(0, 64));
+    const terms = [...new Set(readings.flatMap(highlightTerms))];
+    const cover = (text: string) => Math.max(...readingTokens.map((t) => coverage(text, t)));
     if (type !== 'faqs') {
       const rows = await sql.query(
         `SELECT a.id, a.slug, a.status, t.locale, t.title, t.description, t.body_md,
@@ -58,8 +103,8 @@ export async function searchKnowledge(
         const text = [r.description, body].filter(Boolean).join(' — ');
         const score =
           Number(r.rank) +
-          coverage(`${r.title} ${r.description} ${body}`, tokens) +
-          coverage(r.title, tokens) +
+          cover(`${r.title} ${r.description} ${body}`) +
+          cover(r.title) +
           (r.title_like ? 1 : 0) +
           (r.body_like ? 0.3 : 0);
         const hit: SearchHit = {
@@ -93,15 +138,15 @@ export async function searchKnowledge(
         const questions: string[] = [r.question, ...(r.similar_questions ?? [])];
         // the asked-like question: the one sharing most tokens with the query (the standard one on a tie)
         let matched = r.question as string;
-        let matchedCover = coverage(matched, tokens);
+        let matchedCover = cover(matched);
         for (const s of questions.slice(1)) {
-          const c = coverage(s, tokens) + (s.toLowerCase().includes(query.toLowerCase()) ? 1 : 0);
+          const c = cover(s) + (s.toLowerCase().includes(query.toLowerCase()) ? 1 : 0);
           if (c > matchedCover) [matched, matchedCover] = [s, c];
         }
         const answer = plainText(r.answer?.text ?? '');
         const score =
           Number(r.rank) +
-          coverage(`${questions.join(' ')} ${answer}`, tokens) +
+          cover(`${questions.join(' ')} ${answer}`) +
           matchedCover +
           (r.question_like ? 1 : 0) +
           (r.answer_like ? 0.3 : 0);
