@@ -217,17 +217,24 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     const top = async () =>
       (await owner.post<{ candidates: { question: string }[] }>('/bot/test', { text: asked })).candidates[0]
         ?.question;
-    expect(await top()).not.toBe('下单后多久发货？');
+    // the demo's group 「发货 · 寄出 · …」 takes 「寄出」 to the shipping entry
     await page.goto('/app/bot/synonyms');
+    const shipping = page.getByTestId('synonym-group').filter({ hasText: '寄出' });
+    await shipping.waitFor();
+    expect(await top()).toBe('下单后多久发货？');
+    await shipping.getByTestId('synonym-delete').click();
+    await page.getByTestId('confirm-button').click();
+    await shipping.waitFor({ state: 'detached' });
+    expect(await top()).not.toBe('下单后多久发货？');
+
     const input = page.getByTestId('synonym-terms');
     for (const word of ['发货', '寄出']) {
       await input.fill(word);
       await input.press('Enter');
     }
     await page.getByTestId('synonym-save').click();
-    const group = page.getByTestId('synonym-group');
-    await group.waitFor();
-    expect(await group.getByTestId('synonym-term').allTextContents()).toEqual(['发货', '寄出']);
+    await shipping.waitFor();
+    expect(await shipping.getByTestId('synonym-term').allTextContents()).toEqual(['发货', '寄出']);
     await expect.poll(top).toBe('下单后多久发货？');
 
     // a word already in a group is refused, saying where it is
@@ -238,23 +245,19 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await page.getByTestId('synonym-save').click();
     await page.getByText('「寄出」已经在「发货」这一组里了').waitFor();
 
-    await group.getByTestId('synonym-delete').click();
-    await page.getByTestId('confirm-button').click();
-    await group.waitFor({ state: 'detached' });
-    expect(await top()).not.toBe('下单后多久发货？');
-
     // a list kept elsewhere comes in by import (one group per line), all or nothing, and goes out by export
+    const groups = await page.getByTestId('synonym-group').count();
     await page.getByTestId('synonym-import').click();
-    await page.getByTestId('synonym-import-text').fill('发货, 寄出\n退款，退钱、返款\n只有一个词');
+    await page.getByTestId('synonym-import-text').fill('parcel, package\n只有一个词');
     await page.getByTestId('synonym-import-run').click();
-    await page.getByTestId('synonym-import-problems').getByText('第 3 行：一组至少要有两个词').waitFor();
-    await page.getByTestId('synonym-import-text').fill('发货, 寄出\n退款，退钱、返款');
+    await page.getByTestId('synonym-import-problems').getByText('第 2 行：一组至少要有两个词').waitFor();
+    await page.getByTestId('synonym-import-text').fill('parcel, package\ngift card，giftcard、gift voucher');
     await page.getByTestId('synonym-import-run').click();
-    await expect.poll(() => page.getByTestId('synonym-group').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('synonym-group').count()).toBe(groups + 2);
     const href = (await page.getByTestId('synonym-export').getAttribute('href')) ?? '';
-    expect(decodeURIComponent(href.split(',').slice(1).join(','))).toBe('发货, 寄出\n退款, 退钱, 返款\n');
-    await expect.poll(top).toBe('下单后多久发货？');
-    await owner.post('/bot/synonyms/import', { mode: 'replace', groups: [['退款', '退钱']] });
+    const exported = decodeURIComponent(href.split(',').slice(1).join(','));
+    expect(exported).toContain('发货, 寄出\n');
+    expect(exported.endsWith('parcel, package\ngift card, giftcard, gift voucher\n')).toBe(true);
   });
 
   it('the workbench turns a customer wording into a similar question', async () => {

@@ -1,5 +1,6 @@
 import type { Kernel } from '../../kernel.js';
 import { parseFlow } from './flow-definition.js';
+import { insertSynonymGroups } from './synonyms.js';
 
 /** The demo shop's order-status flow, as a trainer would write it. */
 export const DEMO_ORDER_FLOW = {
@@ -35,8 +36,15 @@ onError:
 `,
 };
 
+/** Words the demo shop's customers use for one thing (Bot training → Synonyms). */
+export const DEMO_SYNONYMS = [
+  ['发货', '寄出', '发出', '寄货'],
+  ['退款', '退钱', '返款'],
+  ['优惠券', '优惠卷', '代金券'],
+];
+
 /**
- * The demo workspace's bot: on for its website inbox, with the order-status flow. Runs at every start of a
+ * The demo workspace's bot: on for its website inbox, with the order-status flow and a few synonyms. Runs at every start of a
  * demo workspace and only adds what is missing, so earlier demo data gets the bot once.
  */
 export async function seedDemoBot(kernel: Kernel, tenantId: string) {
@@ -59,5 +67,9 @@ export async function seedDemoBot(kernel: Kernel, tenantId: string) {
         JSON.stringify(parsed.definition),
       ],
     );
+    const [synonyms] = await sql.query('SELECT count(*)::int AS n FROM bot_synonyms WHERE tenant_id = $1', [
+      tenantId,
+    ]);
+    if (synonyms.n === 0) await insertSynonymGroups(sql, tenantId, DEMO_SYNONYMS);
   });
 }

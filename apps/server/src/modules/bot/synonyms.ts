@@ -171,15 +171,19 @@ export async function importSynonyms(
         ? (await tx.sql.query('DELETE FROM bot_synonyms WHERE tenant_id = $1 RETURNING id', [ctx.tenantId]))
             .length
         : 0;
-    // one statement; a microsecond apart so that the list keeps the order of the import
-    await tx.sql.query(
-      `INSERT INTO bot_synonyms (tenant_id, terms, created_at)
-       SELECT $1, ARRAY(SELECT jsonb_array_elements_text(g.value)), kefu_now() + g.n * interval '1 microsecond'
-       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS g(value, n)`,
-      [ctx.tenantId, JSON.stringify(groups)],
-    );
+    await insertSynonymGroups(tx.sql, ctx.tenantId, groups);
     return { created: groups.length, deleted };
   });
+}
+
+/** Checked groups in one statement, a microsecond apart so that the list keeps their order. */
+export async function insertSynonymGroups(sql: Sql, tenantId: string, groups: string[][]) {
+  await sql.query(
+    `INSERT INTO bot_synonyms (tenant_id, terms, created_at)
+     SELECT $1, ARRAY(SELECT jsonb_array_elements_text(g.value)), kefu_now() + g.n * interval '1 microsecond'
+     FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS g(value, n)`,
+    [tenantId, JSON.stringify(groups)],
+  );
 }
 
 /** The groups as the matcher takes them (inside the caller's transaction). */
