@@ -236,6 +236,12 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await shipping.waitFor();
     expect(await shipping.getByTestId('synonym-term').allTextContents()).toEqual(['发货', '寄出']);
     await expect.poll(top).toBe('下单后多久发货？');
+    // the test console beside it says how the bot read the message
+    await page.getByTestId('bot-test-input').fill(asked);
+    await page.getByTestId('bot-test-run').click();
+    expect(await page.getByTestId('bot-test-read-as').textContent()).toBe(
+      '按同义词理解为“我买的东西啥时候能发货来”',
+    );
 
     // a word already in a group is refused, saying where it is
     for (const word of ['邮寄', '寄出']) {

@@ -207,6 +207,13 @@ export class FaqMatcher {
     return this.entries.length;
   }
 
+  /** How the matcher reads a message through the company's synonyms, or null when none applies. */
+  readAs(message: string): string | null {
+    if (this.synonyms.size === 0) return null;
+    const read = this.synonyms.rewrite(message);
+    return read !== normalize(message) ? read : null;
+  }
+
   /** `overrides`: thresholds for this call (e.g. an inbox's `ANSWER_MODES` entry) over the trained ones. */
   match(message: string, overrides?: FaqMatcherOptions): FaqDecision {
     if (this.entries.length === 0 || !message.trim()) return { action: 'fallback', candidates: [] };

@@ -47,5 +47,9 @@ describe('synonyms', () => {
     // kept through serialisation (a matcher trained on the training thread)
     const copy = FaqMatcher.deserialize(taught.serialize());
     expect(copy.match(text)).toEqual(d);
+    // what the trainer's test console shows
+    expect(taught.readAs(text)).toBe('我买的东西啥时候能发货');
+    expect(taught.readAs('怎么开发票')).toBeNull();
+    expect(plain.readAs(text)).toBeNull();
   });
 });

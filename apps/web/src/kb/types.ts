@@ -136,6 +136,8 @@ export interface BotCandidate {
 
 export interface BotTestResult {
   answerMode: AnswerMode;
+  /** the message as the bot read it through the synonyms */
+  readAs: string | null;
   action: BotAction | string;
   handoffReason: string | null;
   /** the anger/distress detector's view of the message */

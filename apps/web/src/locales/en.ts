@@ -796,6 +796,7 @@ const en = {
       placeholder: 'e.g. 我的快递什么时候到？',
       run: 'Test',
       for: 'For “{{text}}” ({{mode}}):',
+      readAs: 'Read through the synonyms as “{{text}}”',
       reason: 'Reason',
       answers: 'Answers with',
       question: 'FAQ entry',

@@ -789,6 +789,7 @@ const zhCN: Messages = {
       placeholder: '例如：我的快递什么时候到？',
       run: '测试',
       for: '“{{text}}”的结果（{{mode}}）：',
+      readAs: '按同义词理解为“{{text}}”',
       reason: '原因',
       answers: '回答所用问答',
       question: '问答',

@@ -67,6 +67,9 @@ export function botRoutes(app: App, kernel: Kernel) {
         response: {
           200: Type.Object({
             answerMode: AnswerModeSchema,
+            readAs: Type.Union([Type.String(), Type.Null()], {
+              description: 'the message as read through the synonyms; null when none applied',
+            }),
             action: Type.String(),
             handoffReason: Type.Union([Type.String(), Type.Null()]),
             distress: Type.Object({

@@ -39,6 +39,9 @@ describe(`bot synonyms (${MODE})`, () => {
     expect(created.body.group.terms).toEqual(['发货', '寄出', '寄出来']);
     expect((await client.get('/api/v1/bot/synonyms')).body.items).toEqual([created.body.group]);
     expect(await top()).toBe('订单什么时候发货');
+    expect((await client.post('/api/v1/bot/test', { text: ASKED })).body.readAs).toBe(
+      '我买的东西啥时候能发货',
+    );
 
     const id = created.body.group.id;
     const edited = await client.put(`/api/v1/bot/synonyms/${id}`, { terms: ['发货', '寄送'] });

@@ -21,6 +21,8 @@ export async function testMatch(
   const match = bot.matcher.match(text, ANSWER_MODES[answerMode]);
   return {
     answerMode,
+    // the message as the bot read it through the synonyms (null when none applied)
+    readAs: bot.matcher.readAs(text),
     action: decision.steps[0]?.kind ?? 'fallback',
     handoffReason: decision.steps[0]?.kind === 'handoff' ? decision.steps[0].reason : null,
     // what the anger/distress detector saw (also when it stayed below the hand-off thresholds)

@@ -148,6 +148,11 @@ export function TestConsole({
               </Text>
             )}
           </Group>
+          {result.readAs && (
+            <Text size="xs" c="dimmed" data-testid="bot-test-read-as">
+              {t('bot.test.readAs', { text: result.readAs })}
+            </Text>
+          )}
           <Text
             size="xs"
             c={result.distress.distressed ? 'red' : 'dimmed'}
