@@ -10,11 +10,12 @@ import { normalize } from './text.js';
 export type SynonymGroups = string[][];
 
 const LATIN = /[a-z0-9]/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export class Synonyms {
   private readonly canonical = new Map<string, string>();
-  private readonly pattern: RegExp | null;
+  /** Lengths (in UTF-16 units) of the words to replace, longest first. */
+  private readonly lengths: number[];
 
   constructor(readonly groups: SynonymGroups) {
     for (const group of groups) {
@@ -23,21 +24,7 @@ export class Synonyms {
       for (const w of words.slice(1))
         if (!this.canonical.has(w) && w !== words[0]) this.canonical.set(w, words[0]);
     }
-    const variants = [...this.canonical.keys()].sort((a, b) => b.length - a.length);
-    this.pattern = variants.length
-      ? new RegExp(
-          variants
-            .map((w) => {
-              const e = escape(w);
-              // a Latin word stands alone; Chinese is matched inside the text
-              const head = LATIN.test(w[0]) ? '(?<![\\p{L}\\p{N}])' : '';
-              const tail = LATIN.test(w[w.length - 1]) ? '(?![\\p{L}\\p{N}])' : '';
-              return head + e + tail;
-            })
-            .join('|'),
-          'gu',
-        )
-      : null;
+    this.lengths = [...new Set([...this.canonical.keys()].map((w) => w.length))].sort((a, b) => b - a);
   }
 
   get size() {
@@ -46,7 +33,27 @@ export class Synonyms {
 
   /** The text with every synonym replaced by its group's first word (normalised; as given without synonyms). */
   rewrite(text: string): string {
-    if (!this.pattern) return text;
-    return normalize(text).replace(this.pattern, (w) => this.canonical.get(w) ?? w);
+    if (this.canonical.size === 0) return text;
+    const t = normalize(text);
+    // one pass, longest word first at each position: a lookup per (position, word length), however many words
+    let out = '';
+    let i = 0;
+    scan: while (i < t.length) {
+      for (const n of this.lengths) {
+        if (i + n > t.length) continue;
+        const word = t.slice(i, i + n);
+        const to = this.canonical.get(word);
+        if (to === undefined) continue;
+        // a Latin word stands alone ("card" not inside "cardboard"); Chinese counts inside longer text
+        if (LATIN.test(word[0]) && i > 0 && WORD_CHAR.test(t[i - 1])) continue;
+        if (LATIN.test(word[n - 1]) && i + n < t.length && WORD_CHAR.test(t[i + n])) continue;
+        out += to;
+        i += n;
+        continue scan;
+      }
+      out += t[i];
+      i++;
+    }
+    return out;
   }
 }

@@ -43,13 +43,14 @@ export function synonymReadings(query: string, groups: string[][]): string[] {
   for (const group of groups) {
     const words = group.map(fold);
     for (const word of words) {
+      if (!text.includes(word)) continue; // cheap first: most groups are not in the query
       const at = LATIN.test(word)
         ? new RegExp(
             `(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
             'u',
           )
         : null;
-      if (at ? !at.test(text) : !text.includes(word)) continue;
+      if (at && !at.test(text)) continue;
       for (const other of words)
         if (other !== word && out.length < MAX_ALTERNATIVES)
           out.push(at ? text.replace(at, () => other) : text.split(word).join(other));
