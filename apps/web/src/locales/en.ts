@@ -96,6 +96,9 @@ const en = {
     category_cycle: 'A category cannot move under itself or one of its subcategories.',
     faq_question_taken: 'Another FAQ entry already has this standard question.',
     import_invalid: 'The file has problems; nothing was imported.',
+    synonym_conflict: 'A word of this group is already in another group.',
+    synonym_limit: 'A workspace can have at most 1,000 synonym groups.',
+    synonym_group_not_found: 'This synonym group no longer exists.',
     file_too_large: 'The file is too large (at most 5 MB).',
   },
   roles: {

@@ -98,6 +98,9 @@ const zhCN: Messages = {
     category_cycle: '分类不能移动到自身或其子分类之下。',
     faq_question_taken: '已有其他问答使用了这个标准问题。',
     import_invalid: '文件有问题，未导入任何内容。',
+    synonym_conflict: '这一组里有词已经在别的组里了。',
+    synonym_limit: '一个工作区最多 1000 组同义词。',
+    synonym_group_not_found: '这组同义词已不存在。',
     file_too_large: '文件太大（最大 5 MB）。',
   },
   roles: {

