@@ -171,6 +171,10 @@ export interface BotMetrics {
     resolutionRate: number | null;
     handoffRate: number | null;
     unmatchedRate: number | null;
+    /** share of customer messages answered with "did you mean" */
+    unsureRate: number | null;
+    /** share of those where the customer picked a choice */
+    pickRate: number | null;
   };
   series: {
     day: string;
@@ -179,6 +183,8 @@ export interface BotMetrics {
     handedOff: number;
     messages: number;
     unmatched: number;
+    unsure: number;
+    picked: number;
   }[];
   topIntents: { faqId: string; question: string; count: number }[];
 }

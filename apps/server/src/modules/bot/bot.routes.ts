@@ -166,6 +166,12 @@ export function botRoutes(app: App, kernel: Kernel) {
               resolutionRate: Type.Union([Type.Number(), Type.Null()]),
               handoffRate: Type.Union([Type.Number(), Type.Null()]),
               unmatchedRate: Type.Union([Type.Number(), Type.Null()]),
+              unsureRate: Type.Union([Type.Number(), Type.Null()], {
+                description: 'share of customer messages answered with "did you mean"',
+              }),
+              pickRate: Type.Union([Type.Number(), Type.Null()], {
+                description: 'share of those where the customer picked one of the choices',
+              }),
             }),
             series: Type.Array(
               Type.Object({
@@ -175,6 +181,8 @@ export function botRoutes(app: App, kernel: Kernel) {
                 handedOff: Type.Integer(),
                 messages: Type.Integer(),
                 unmatched: Type.Integer(),
+                unsure: Type.Integer(),
+                picked: Type.Integer(),
               }),
             ),
             topIntents: Type.Array(

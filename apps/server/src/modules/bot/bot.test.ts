@@ -180,6 +180,27 @@ describe(`the bot in the widget (${MODE})`, () => {
     expect((await botReplies(w, 4))[3].body).toBe("Hello! I'm Assistant. What can I help you with?");
   });
 
+  it('the metrics count "did you mean" replies and how often a choice was picked', async () => {
+    const { client, visitor, botReplies } = await workspace();
+    const v = await visitor();
+    await v.send('我买的东西啥时候寄');
+    const [choices] = await botReplies(v, 1);
+    await v.send(choices.content.suggestions[0].label); // picked
+    await botReplies(v, 2);
+    const w = await visitor();
+    await w.send('我买的东西啥时候寄');
+    await botReplies(w, 1);
+    await w.send('火星上有没有外卖'); // passed over
+    await botReplies(w, 2);
+    const m = await eventually(async () => {
+      const body = (await client.get('/api/v1/bot/metrics?days=7')).body;
+      return body.series?.reduce((n: number, d: any) => n + d.messages, 0) === 4 ? body : null;
+    });
+    expect(m.series.reduce((n: number, d: any) => n + d.unsure, 0)).toBe(2);
+    expect(m.series.reduce((n: number, d: any) => n + d.picked, 0)).toBe(1);
+    expect(m.totals).toMatchObject({ unsureRate: 0.5, pickRate: 0.5 });
+  });
+
   it("answers as readily as the inbox's answer mode says", async () => {
     // balanced (the default) offers choices for this message; eager answers it; cautious asks about one
     // that balanced answers

@@ -190,10 +190,11 @@ export async function replyTo(
       replyId: string | null,
       faqId: string | null,
       confidence: number | null,
+      choices: string[] | null = null,
     ) =>
       tx.sql.query(
-        `INSERT INTO bot_turns (tenant_id, conversation_id, message_id, reply_id, text, action, faq_id, confidence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO bot_turns (tenant_id, conversation_id, message_id, reply_id, text, action, faq_id, confidence, choices)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           tenantId,
           conversationId,
@@ -203,6 +204,7 @@ export async function replyTo(
           action,
           faqId,
           confidence,
+          choices,
         ],
       );
 
@@ -311,6 +313,10 @@ export async function replyTo(
             ? (step.choices[0]?.faqId ?? null)
             : null,
         step.kind === 'answer' || step.kind === 'suggest' ? step.confidence : null,
+        // flows have ids of their own ('flow:…'): only FAQ entries are kept
+        step.kind === 'suggest'
+          ? step.choices.map((c) => c.faqId).filter((id) => !id.startsWith('flow:'))
+          : null,
       );
     }
     const topFaq = decision.steps.find((s) => s.kind === 'answer') as { faqId: string } | undefined;

@@ -208,11 +208,19 @@ export async function botMetrics(kernel: Kernel, ctx: RequestContext, days: numb
        GROUP BY 1 ORDER BY 1`,
       [ctx.tenantId, days],
     );
+    // a "did you mean" is picked when the conversation's next turn answers one of its choices
     const turns = await sql.query(
-      `SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day,
-         count(*) FILTER (WHERE action <> 'smalltalk')::int AS messages,
-         count(*) FILTER (WHERE action = 'fallback')::int AS unmatched
-       FROM bot_turns WHERE tenant_id = $1 AND created_at > now() - make_interval(days => $2) GROUP BY 1`,
+      `SELECT to_char(date_trunc('day', b.created_at), 'YYYY-MM-DD') AS day,
+         count(*) FILTER (WHERE b.action <> 'smalltalk')::int AS messages,
+         count(*) FILTER (WHERE b.action = 'fallback')::int AS unmatched,
+         count(*) FILTER (WHERE b.action = 'suggest')::int AS unsure,
+         count(*) FILTER (WHERE b.action = 'suggest' AND next.action = 'answer' AND next.faq_id = ANY(b.choices))::int AS picked
+       FROM bot_turns b
+       LEFT JOIN LATERAL (
+         SELECT n.action, n.faq_id FROM bot_turns n
+         WHERE b.action = 'suggest' AND n.conversation_id = b.conversation_id AND n.created_at > b.created_at
+         ORDER BY n.created_at LIMIT 1) next ON true
+       WHERE b.tenant_id = $1 AND b.created_at > now() - make_interval(days => $2) GROUP BY 1`,
       [ctx.tenantId, days],
     );
     const top = await sql.query(
@@ -229,9 +237,10 @@ export async function botMetrics(kernel: Kernel, ctx: RequestContext, days: numb
       handedOff: d.handed_off as number,
       messages: (byDay.get(d.day)?.messages as number) ?? 0,
       unmatched: (byDay.get(d.day)?.unmatched as number) ?? 0,
+      unsure: (byDay.get(d.day)?.unsure as number) ?? 0,
+      picked: (byDay.get(d.day)?.picked as number) ?? 0,
     }));
-    const sum = (k: 'conversations' | 'resolved' | 'handedOff' | 'messages' | 'unmatched') =>
-      series.reduce((n, d) => n + d[k], 0);
+    const sum = (k: Exclude<keyof (typeof series)[number], 'day'>) => series.reduce((n, d) => n + d[k], 0);
     const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
     return {
       days,
@@ -240,6 +249,8 @@ export async function botMetrics(kernel: Kernel, ctx: RequestContext, days: numb
         resolutionRate: rate(sum('resolved'), sum('conversations')),
         handoffRate: rate(sum('handedOff'), sum('conversations')),
         unmatchedRate: rate(sum('unmatched'), sum('messages')),
+        unsureRate: rate(sum('unsure'), sum('messages')),
+        pickRate: rate(sum('picked'), sum('unsure')),
       },
       series,
       topIntents: top.map((t) => ({

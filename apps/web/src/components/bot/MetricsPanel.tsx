@@ -38,7 +38,16 @@ function fillDays(series: Day[], days: number): Day[] {
   for (let i = days - 1; i >= 0; i--) {
     const day = new Date(end.getTime() - i * 86_400_000).toISOString().slice(0, 10);
     out.push(
-      byDay.get(day) ?? { day, conversations: 0, resolved: 0, handedOff: 0, messages: 0, unmatched: 0 },
+      byDay.get(day) ?? {
+        day,
+        conversations: 0,
+        resolved: 0,
+        handedOff: 0,
+        messages: 0,
+        unmatched: 0,
+        unsure: 0,
+        picked: 0,
+      },
     );
   }
   return out;
@@ -172,7 +181,7 @@ export function MetricsPanel() {
       <QueryState isPending={metrics.isPending} error={metrics.error} refetch={metrics.refetch} />
       {data && (
         <>
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <SimpleGrid cols={{ base: 2, md: 5 }}>
             <Stat
               testId="stat-conversations"
               label={t('bot.metrics.conversations')}
@@ -196,6 +205,16 @@ export function MetricsPanel() {
               label={t('bot.metrics.unmatchedRate')}
               value={rate(data.totals.unmatchedRate)}
               help={t('bot.metrics.unmatchedHelp')}
+            />
+            <Stat
+              testId="stat-unsure"
+              label={t('bot.metrics.unsureRate')}
+              value={rate(data.totals.unsureRate)}
+              help={
+                data.totals.pickRate === null
+                  ? t('bot.metrics.unsureHelp')
+                  : t('bot.metrics.pickHelp', { rate: rate(data.totals.pickRate) })
+              }
             />
           </SimpleGrid>
           <Card withBorder>
