@@ -11,8 +11,10 @@ describe('synonyms', () => {
     expect(s.rewrite('我的东西啥时候寄出？')).toBe('我的东西啥时候发货?');
     expect(s.rewrite('Where is my PACKAGE')).toBe('where is my parcel');
     expect(s.rewrite('pkg lost')).toBe('parcel lost');
-    // Latin words only where they stand alone
-    expect(s.rewrite('packages and prepackaged')).toBe('packages and prepackaged');
+    // Latin words only where they stand alone, or with a plural ending
+    expect(s.rewrite('two packages, prepackaged')).toBe('two parcels, prepackaged');
+    expect(s.rewrite('packaged')).toBe('packaged');
+    expect(new Synonyms([['box', 'container']]).rewrite('containers')).toBe('boxs'); // stems to "box"
     // without synonyms the text is left as it is
     expect(new Synonyms([]).rewrite('  As Is ')).toBe('  As Is ');
   });

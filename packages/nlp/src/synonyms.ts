@@ -44,11 +44,18 @@ export class Synonyms {
         const word = t.slice(i, i + n);
         const to = this.canonical.get(word);
         if (to === undefined) continue;
-        // a Latin word stands alone ("card" not inside "cardboard"); Chinese counts inside longer text
+        // a Latin word stands alone ("card" not inside "cardboard"), or with a plural ending ("cards"); Chinese counts inside longer text
         if (LATIN.test(word[0]) && i > 0 && WORD_CHAR.test(t[i - 1])) continue;
-        if (LATIN.test(word[n - 1]) && i + n < t.length && WORD_CHAR.test(t[i + n])) continue;
-        out += to;
-        i += n;
+        let plural = '';
+        if (LATIN.test(word[n - 1])) {
+          const end = (e: string) => !WORD_CHAR.test(t[i + n + e.length] ?? '');
+          const ending = ['es', 's', ''].find((e) => t.startsWith(e, i + n) && end(e));
+          if (ending === undefined) continue;
+          plural = ending;
+        }
+        // the group's word in the plural as the stemmer reads it ("boxs" and "box" both stem to "box")
+        out += plural ? to + 's' : to;
+        i += n + plural.length;
         continue scan;
       }
       out += t[i];

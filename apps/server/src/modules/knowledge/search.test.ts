@@ -42,6 +42,7 @@ describe('search text helpers', () => {
     ];
     expect(synonymReadings('啥时候寄出', groups)).toEqual(['啥时候寄出', '啥时候发货', '啥时候发出']);
     expect(synonymReadings('My Card', groups)).toEqual(['my card', 'my debit card']);
+    expect(synonymReadings('two cards', groups)).toEqual(['two cards', 'two debit cards']);
     // Latin words only whole; nothing to swap → the query alone
     expect(synonymReadings('cardboard box', groups)).toEqual(['cardboard box']);
     expect(synonymReadings('退款', [])).toEqual(['退款']);

@@ -35,7 +35,7 @@ const LATIN = /[a-z0-9]/;
 /**
  * The query as typed, then as it would read with the company's synonyms (the bot's 同义词): each word of a
  * group found in it swapped for each other word of that group, so 「寄出」 also searches 「发货」. Chinese
- * words are found anywhere, Latin ones as whole words; at most eight readings.
+ * words are found anywhere, Latin ones as whole words (or plurals); at most eight readings.
  */
 export function synonymReadings(query: string, groups: string[][]): string[] {
   const text = fold(query);
@@ -46,14 +46,18 @@ export function synonymReadings(query: string, groups: string[][]): string[] {
       if (!text.includes(word)) continue; // cheap first: most groups are not in the query
       const at = LATIN.test(word)
         ? new RegExp(
-            `(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+            `(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(es|s)?(?![\\p{L}\\p{N}])`,
             'u',
           )
         : null;
       if (at && !at.test(text)) continue;
       for (const other of words)
         if (other !== word && out.length < MAX_ALTERNATIVES)
-          out.push(at ? text.replace(at, () => other) : text.split(word).join(other));
+          out.push(
+            at
+              ? text.replace(at, (_, plural) => (plural ? other + 's' : other))
+              : text.split(word).join(other),
+          );
     }
   }
   return [...new Set(out)];
