@@ -8,10 +8,9 @@
 // Each base is measured in the three answer modes of an inbox's bot (cautious, balanced = the default, eager).
 // Usage: node bench/faq-match.mjs [--no-write] [k…, default 4 10]
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root } from './lib.mjs';
+import { appendToBenchmarks, report, root } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const write = !args.includes('--no-write');
@@ -118,13 +117,7 @@ for (const k of ks.length ? ks : [4, 10])
     }
   }
 
-const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-const result = {
-  date: new Date().toISOString(),
-  machine: `${cpu}, ${os.cpus().length} cores, Node ${process.version}`,
-  results,
-};
-console.log(JSON.stringify(result, null, 2));
+const result = report(results);
 
 if (write) {
   const cell = (v) => (v === null || v === undefined ? '–' : `${v} %`);
@@ -142,6 +135,5 @@ if (write) {
     ),
     '',
   ];
-  fs.appendFileSync(path.join(root, 'BENCHMARKS.md'), lines.join('\n'));
-  console.error('appended results to BENCHMARKS.md');
+  appendToBenchmarks(lines);
 }

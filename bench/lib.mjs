@@ -1,6 +1,7 @@
-// Helpers shared by the benchmarks that start a Kefu server (platform.mjs, message-path.mjs).
+// Helpers shared by the benchmarks (starting a Kefu server, reporting and appending results).
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -31,3 +32,21 @@ export const rssMb = (pid, decimals = 0) => {
   const f = 10 ** decimals;
   return Math.round((Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024) * f) / f;
 };
+
+/** A benchmark's results with the date and this machine, printed as JSON on stdout (what every benchmark prints). */
+export function report(results) {
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const result = {
+    date: new Date().toISOString(),
+    machine: `${cpu}, ${os.cpus().length} cores, Node ${process.version}`,
+    results,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  return result;
+}
+
+/** Appends a section to BENCHMARKS.md. */
+export function appendToBenchmarks(lines) {
+  fs.appendFileSync(path.join(root, 'BENCHMARKS.md'), lines.join('\n'));
+  console.error('appended results to BENCHMARKS.md');
+}

@@ -4,10 +4,9 @@
 // up to 20 words. Words are made-up Chinese words of 2–3 characters, messages 30 characters: only the size counts.
 // Prints JSON and appends a table to BENCHMARKS.md. Usage: node bench/synonyms.mjs [--no-write]
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root } from './lib.mjs';
+import { appendToBenchmarks, report, root } from './lib.mjs';
 
 const write = !process.argv.includes('--no-write');
 const nlpDist = path.join(root, 'packages/nlp/dist/index.js');
@@ -53,13 +52,7 @@ for (const groupCount of [0, 100, 1000]) {
   console.error(JSON.stringify(r));
 }
 
-const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-const result = {
-  date: new Date().toISOString(),
-  machine: `${cpu}, ${os.cpus().length} cores, Node ${process.version}`,
-  results,
-};
-console.log(JSON.stringify(result, null, 2));
+const result = report(results);
 
 if (write) {
   const lines = [
@@ -75,6 +68,5 @@ if (write) {
     ),
     '',
   ];
-  fs.appendFileSync(path.join(root, 'BENCHMARKS.md'), lines.join('\n'));
-  console.error('appended results to BENCHMARKS.md');
+  appendToBenchmarks(lines);
 }

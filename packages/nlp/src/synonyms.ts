@@ -12,19 +12,26 @@ export type SynonymGroups = string[][];
 const LATIN = /[a-z0-9]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** A group word found in a text: where, which, and the plural ending taken with it ("cards"). */
+interface Occurrence {
+  at: number;
+  word: string;
+  plural: string;
+}
+
 export class Synonyms {
-  private readonly canonical = new Map<string, string>();
-  /** Lengths (in UTF-16 units) of the words to replace, longest first. */
+  /** Each word to its group's words, the first naming the group; a word listed in two groups keeps its first. */
+  private readonly groupOf = new Map<string, string[]>();
+  /** Lengths (in UTF-16 units) of the words, longest first. */
   private readonly lengths: number[];
 
   constructor(readonly groups: SynonymGroups) {
     for (const group of groups) {
-      const words = group.map(normalize).filter(Boolean);
-      // the first word of a group names it; a word listed in two groups keeps its first
-      for (const w of words.slice(1))
-        if (!this.canonical.has(w) && w !== words[0]) this.canonical.set(w, words[0]);
+      const words = [...new Set(group.map(normalize).filter(Boolean))];
+      if (words.length < 2) continue;
+      for (const w of words) if (!this.groupOf.has(w)) this.groupOf.set(w, words);
     }
-    this.lengths = [...new Set([...this.canonical.keys()].map((w) => w.length))].sort((a, b) => b - a);
+    this.lengths = [...new Set([...this.groupOf.keys()].map((w) => w.length))].sort((a, b) => b - a);
   }
 
   get size() {
@@ -33,18 +40,47 @@ export class Synonyms {
 
   /** The text with every synonym replaced by its group's first word (normalised; as given without synonyms). */
   rewrite(text: string): string {
-    if (this.canonical.size === 0) return text;
+    if (this.groupOf.size === 0) return text;
     const t = normalize(text);
-    // one pass, longest word first at each position: a lookup per (position, word length), however many words
     let out = '';
+    let last = 0;
+    for (const o of this.find(t, (w) => this.groupOf.get(w)![0] !== w)) {
+      // the group's word in the plural as the stemmer reads it ("boxs" and "box" both stem to "box")
+      const to = this.groupOf.get(o.word)![0];
+      out += t.slice(last, o.at) + (o.plural ? to + 's' : to);
+      last = o.at + o.word.length + o.plural.length;
+    }
+    return out + t.slice(last);
+  }
+
+  /**
+   * The text (normalised), then as it would read with each group word in it swapped for each other word of its
+   * group (「啥时候寄出」 → 「啥时候发货」, 「啥时候发出」): for searching an index that was not rewritten. At most `max`.
+   */
+  readings(text: string, max: number): string[] {
+    const t = normalize(text);
+    const out = [t];
+    for (const o of this.find(t, () => true)) {
+      const end = o.at + o.word.length + o.plural.length;
+      for (const other of this.groupOf.get(o.word)!)
+        if (other !== o.word && out.length < max)
+          out.push(t.slice(0, o.at) + (o.plural ? other + 's' : other) + t.slice(end));
+    }
+    return [...new Set(out)];
+  }
+
+  /**
+   * The group words in normalised text, left to right, the longest first at each position: a lookup per
+   * (position, word length), however many words. A Latin word stands alone ("card" not inside "cardboard"),
+   * or with a plural ending ("cards"); Chinese counts inside longer text.
+   */
+  private *find(t: string, wanted: (word: string) => boolean): Generator<Occurrence> {
     let i = 0;
     scan: while (i < t.length) {
       for (const n of this.lengths) {
         if (i + n > t.length) continue;
         const word = t.slice(i, i + n);
-        const to = this.canonical.get(word);
-        if (to === undefined) continue;
-        // a Latin word stands alone ("card" not inside "cardboard"), or with a plural ending ("cards"); Chinese counts inside longer text
+        if (!this.groupOf.has(word) || !wanted(word)) continue;
         if (LATIN.test(word[0]) && i > 0 && WORD_CHAR.test(t[i - 1])) continue;
         let plural = '';
         if (LATIN.test(word[n - 1])) {
@@ -53,14 +89,11 @@ export class Synonyms {
           if (ending === undefined) continue;
           plural = ending;
         }
-        // the group's word in the plural as the stemmer reads it ("boxs" and "box" both stem to "box")
-        out += plural ? to + 's' : to;
+        yield { at: i, word, plural };
         i += n + plural.length;
         continue scan;
       }
-      out += t[i];
       i++;
     }
-    return out;
   }
 }

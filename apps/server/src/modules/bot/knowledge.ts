@@ -49,19 +49,15 @@ const LIVE = `enabled AND (valid_from IS NULL OR valid_from <= now()) AND (valid
 
 /** A cheap fingerprint of the tenant's live FAQ entries, flows and synonyms: any edit, import or expiry changes it. */
 async function faqVersion(sql: Sql, tenantId: string) {
-  const [row] = await sql.query(
-    `SELECT count(*)::int AS n, COALESCE(max(updated_at), 'epoch')::text AS at FROM kb_faqs WHERE tenant_id = $1 AND ${LIVE}`,
+  // one round trip: this runs for every customer message the bot reads
+  const [v] = await sql.query(
+    `SELECT
+       (SELECT count(*)::int || ':' || COALESCE(max(updated_at), 'epoch')::text FROM kb_faqs WHERE tenant_id = $1 AND ${LIVE}) AS faqs,
+       (SELECT count(*)::int || ':' || COALESCE(max(updated_at), 'epoch')::text FROM bot_flows WHERE tenant_id = $1 AND enabled) AS flows,
+       (SELECT count(*)::int || ':' || COALESCE(max(updated_at), 'epoch')::text FROM bot_synonyms WHERE tenant_id = $1) AS synonyms`,
     [tenantId],
   );
-  const [flows] = await sql.query(
-    `SELECT count(*)::int AS n, COALESCE(max(updated_at), 'epoch')::text AS at FROM bot_flows WHERE tenant_id = $1 AND enabled`,
-    [tenantId],
-  );
-  const [synonyms] = await sql.query(
-    `SELECT count(*)::int AS n, COALESCE(max(updated_at), 'epoch')::text AS at FROM bot_synonyms WHERE tenant_id = $1`,
-    [tenantId],
-  );
-  return `${row.n}:${row.at}|${flows.n}:${flows.at}|${synonyms.n}:${synonyms.at}`;
+  return `${v.faqs}|${v.flows}|${v.synonyms}`;
 }
 
 async function train(kernel: Kernel, tenantId: string, version: string): Promise<TenantBot> {

@@ -3,6 +3,7 @@
  * every word of a group as the group's first word (`Synonyms` of @kefu/nlp); a change retrains the bot
  * by the next message, like an FAQ edit (the fingerprint in knowledge.ts covers this table).
  */
+import { normalize } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { Sql } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -23,42 +24,63 @@ const present = (r: any): SynonymGroup => ({
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
-// compared as the matcher compares them: full-width folded, case-insensitive, spaces collapsed
-const key = (term: string) => term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const clean = (term: string) => term.replace(/\s+/g, ' ').trim();
 
-/** Trimmed terms, or a 400 naming the term at fault; a term may not be in another group. */
+/** Which group each word is in, by the word as the matcher reads it (`normalize`: width and case folded). */
+type Owners = Map<string, { id: string | null; first: string }>;
+function claim(owners: Owners, terms: string[], id: string | null) {
+  for (const term of terms)
+    if (!owners.has(normalize(term))) owners.set(normalize(term), { id, first: terms[0] });
+}
+function ownersOf(rows: { id: string; terms: string[] }[]): Owners {
+  const owners: Owners = new Map();
+  for (const r of rows) claim(owners, r.terms, r.id);
+  return owners;
+}
+
+type WordProblem =
+  | { i: number; term: string; reason: 'twice' }
+  | { i: number; term: string; reason: 'taken'; owner: { id: string | null; first: string } };
+
+/** The words of one group that it lists twice or that are already in another group, in order. */
+function wordProblems(terms: string[], owners: Owners): WordProblem[] {
+  const mine = new Set<string>();
+  return terms.flatMap((term, i): WordProblem[] => {
+    const k = normalize(term);
+    const twice = mine.has(k);
+    mine.add(k);
+    const owner = owners.get(k);
+    if (twice) return [{ i, term, reason: 'twice' }];
+    return owner ? [{ i, term, reason: 'taken', owner }] : [];
+  });
+}
+
+/** Trimmed terms, or a 400 naming the term at fault; a term may not be in another group (409). */
 async function checked(sql: Sql, tenantId: string, raw: string[], self: string | null) {
-  const terms = raw.map((t) => t.replace(/\s+/g, ' ').trim());
-  const seen = new Map<string, number>();
-  for (const [i, term] of terms.entries()) {
+  const terms = raw.map(clean);
+  terms.forEach((term, i) => {
     if (!term) throw invalid(`terms.${i}`, 'empty');
-    const k = key(term);
-    if (seen.has(k)) throw invalid(`terms.${i}`, `「${term}」 is listed twice`);
-    seen.set(k, i);
-  }
+  });
   const others = await sql.query(
     'SELECT id, terms FROM bot_synonyms WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id <> $2)',
     [tenantId, self],
   );
-  for (const other of others)
-    for (const term of other.terms as string[]) {
-      const i = seen.get(key(term));
-      if (i !== undefined)
-        throw new AppError(
-          409,
-          'synonym_conflict',
-          `「${terms[i]}」 is already in the group of 「${other.terms[0]}」`,
-          [
-            {
-              field: `terms.${i}`,
-              message: `already in the group of 「${other.terms[0]}」`,
-              groupId: other.id,
-              term: terms[i],
-              group: other.terms[0],
-            },
-          ],
-        );
-    }
+  const problems = wordProblems(terms, ownersOf(others as { id: string; terms: string[] }[]));
+  const twice = problems.find((p) => p.reason === 'twice');
+  if (twice) throw invalid(`terms.${twice.i}`, `「${twice.term}」 is listed twice`);
+  const taken = problems[0];
+  if (taken?.reason === 'taken') {
+    const { i, term, owner } = taken;
+    throw new AppError(409, 'synonym_conflict', `「${term}」 is already in the group of 「${owner.first}」`, [
+      {
+        field: `terms.${i}`,
+        message: `already in the group of 「${owner.first}」`,
+        groupId: owner.id,
+        term,
+        group: owner.first,
+      },
+    ]);
+  }
   return { terms, count: others.length };
 }
 
@@ -129,28 +151,24 @@ export async function importSynonyms(
       input.mode === 'add'
         ? await tx.sql.query('SELECT id, terms FROM bot_synonyms WHERE tenant_id = $1', [ctx.tenantId])
         : [];
-    const owner = new Map<string, string>(); // word → the first word of the group it is in
-    for (const g of current) for (const term of g.terms as string[]) owner.set(key(term), g.terms[0]);
-    // `reason` (too_few | twice | taken), `term` and `group` let a client say it in its own language
+    const owners = ownersOf(current as { id: string; terms: string[] }[]);
+    // `reason` (too_few | twice | taken | too_many), `term` and `group` let a client say it in its own language
     const problems: { field: string; message: string; reason: string; term?: string; group?: string }[] = [];
     const groups = input.groups.map((raw, g) => {
-      const terms = raw.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const terms = raw.map(clean).filter(Boolean);
       if (terms.length < 2)
         problems.push({ field: `groups.${g}`, message: 'needs at least two words', reason: 'too_few' });
-      const mine = new Set<string>();
-      terms.forEach((term, i) => {
-        const k = key(term);
-        const field = `groups.${g}.${i}`;
-        if (mine.has(k))
-          problems.push({ field, message: `「${term}」 is listed twice`, reason: 'twice', term });
-        else if (owner.has(k)) {
-          const group = owner.get(k)!;
-          const message = `「${term}」 is already in the group of 「${group}」`;
-          problems.push({ field, message, reason: 'taken', term, group });
+      for (const p of wordProblems(terms, owners)) {
+        const field = `groups.${g}.${p.i}`;
+        const { term, reason } = p;
+        if (p.reason === 'twice')
+          problems.push({ field, message: `「${term}」 is listed twice`, reason, term });
+        else {
+          const message = `「${term}」 is already in the group of 「${p.owner.first}」`;
+          problems.push({ field, message, reason, term, group: p.owner.first });
         }
-        mine.add(k);
-      });
-      for (const k of mine) if (!owner.has(k)) owner.set(k, terms[0]);
+      }
+      claim(owners, terms, null);
       return terms;
     });
     if (current.length + groups.length > MAX_SYNONYM_GROUPS)

@@ -90,11 +90,9 @@ export async function assist(kernel: Kernel, ctx: RequestContext, conversationId
  * answers the customer marked "not solved". Most frequent first, so the trainer fixes what matters most.
  */
 export async function workbench(kernel: Kernel, ctx: RequestContext, days: number) {
-  const synonyms = new Synonyms(
-    await kernel.db.tenantTx(ctx.tenantId, (sql) => synonymGroups(sql, ctx.tenantId)),
-  );
-  const rows = await kernel.db.tenantTx(ctx.tenantId, (sql) =>
-    sql.query(
+  const [groups, rows] = await kernel.db.tenantTx(ctx.tenantId, async (sql) => [
+    await synonymGroups(sql, ctx.tenantId),
+    await sql.query(
       `WITH t AS (
          SELECT b.*, lower(regexp_replace(b.text, '[[:space:][:punct:]，。？！、；：“”‘’（）【】]+', '', 'g')) AS key,
            CASE WHEN b.feedback = 'not_solved' THEN 'not_solved' WHEN b.action = 'suggest' THEN 'unsure' ELSE 'unmatched' END AS kind
@@ -107,7 +105,8 @@ export async function workbench(kernel: Kernel, ctx: RequestContext, days: numbe
        FROM t WHERE key <> '' GROUP BY kind, key ORDER BY count DESC, last_at DESC LIMIT 300`,
       [ctx.tenantId, days],
     ),
-  );
+  ]);
+  const synonyms = new Synonyms(groups as string[][]);
   const faqIds = [...new Set(rows.map((r) => r.faq_id).filter(Boolean))];
   const questions = faqIds.length
     ? await kernel.db.tenantTx(ctx.tenantId, (sql) =>

@@ -1,3 +1,4 @@
+import { Synonyms } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import { synonymGroups } from '../bot/synonyms.js';
 import { ACTIVE_FAQ_SQL } from './faqs.js';
@@ -28,40 +29,14 @@ function coverage(text: string, tokens: string[]) {
   return tokens.filter((t) => lower.includes(t)).length / tokens.length;
 }
 
-const MAX_ALTERNATIVES = 8;
-const fold = (s: string) => s.normalize('NFKC').toLowerCase();
-const LATIN = /[a-z0-9]/;
+const MAX_READINGS = 8;
 
 /**
- * The query as typed, then as it would read with the company's synonyms (the bot's 同义词): each word of a
- * group found in it swapped for each other word of that group, so 「寄出」 also searches 「发货」. Chinese
- * words are found anywhere, Latin ones as whole words (or plurals); at most eight readings.
+ * The query as typed, then as it would read with the company's synonyms (the bot's 同义词): 「寄出」 also
+ * searches 「发货」. At most eight readings.
  */
-export function synonymReadings(query: string, groups: string[][]): string[] {
-  const text = fold(query);
-  const out = [text];
-  for (const group of groups) {
-    const words = group.map(fold);
-    for (const word of words) {
-      if (!text.includes(word)) continue; // cheap first: most groups are not in the query
-      const at = LATIN.test(word)
-        ? new RegExp(
-            `(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(es|s)?(?![\\p{L}\\p{N}])`,
-            'u',
-          )
-        : null;
-      if (at && !at.test(text)) continue;
-      for (const other of words)
-        if (other !== word && out.length < MAX_ALTERNATIVES)
-          out.push(
-            at
-              ? text.replace(at, (_, plural) => (plural ? other + 's' : other))
-              : text.split(word).join(other),
-          );
-    }
-  }
-  return [...new Set(out)];
-}
+export const synonymReadings = (query: string, groups: string[][]) =>
+  new Synonyms(groups).readings(query, MAX_READINGS);
 
 /**
  * Searches article titles and bodies and FAQ questions, similar questions and answers, in Chinese and English:
