@@ -1,5 +1,5 @@
 // Browser test of the bot on the demo shop, in Chinese: the seeded knowledge base answers a question asked in
-// other words, nonsense gets the fallback, the order-status flow asks for the number, rejects a malformed one
+// other words, nonsense gets the fallback, a 「猜你想问」 question is answered in one click, the order-status flow asks for the number, rejects a malformed one
 // and answers from the demo order API, 「转人工」 puts the conversation in the agent's queue with the whole
 // transcript, and an angry customer is handed over with raised priority.
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -91,6 +91,19 @@ describeBrowser('the bot on the demo shop (zh-CN)', () => {
     const reply = await ask('火星上有外卖吗');
     expect(await reply.innerText()).toContain('这个问题我还不会回答');
     await reply.getByTestId('kefu-button').filter({ hasText: '转人工' }).waitFor();
+  });
+
+  it('offers 「猜你想问」 under the greeting; a click gets the answer', async () => {
+    const suggested = frame.getByTestId('kefu-suggested');
+    await suggested.getByText('猜你想问').waitFor();
+    const first = suggested.getByRole('button').first();
+    const question = await first.innerText();
+    const before = await botMessages().count();
+    await first.click();
+    await expect.poll(() => botMessages().count(), { timeout: 20_000 }).toBeGreaterThan(before);
+    const answer = botMessages().last();
+    await answer.getByTestId('kefu-feedback').waitFor();
+    expect(question.length).toBeGreaterThan(2);
   });
 
   it('runs the order-status flow: asks for the number, rejects a malformed one, answers from the order API', async () => {

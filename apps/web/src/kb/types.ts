@@ -224,6 +224,17 @@ export interface BotSettings {
   share: number;
   onlyOutsideHours: boolean;
   answerMode: AnswerMode;
+  suggested: SuggestedSettings;
+}
+
+/** 「猜你想问」 in the chat window: the most answered entries, the trainer's own list, or none. */
+export type SuggestedMode = 'popular' | 'pinned' | 'off';
+export const SUGGESTED_MODES: SuggestedMode[] = ['popular', 'pinned', 'off'];
+export const MAX_SUGGESTED = 6;
+export interface SuggestedSettings {
+  mode: SuggestedMode;
+  count: number;
+  faqIds: string[];
 }
 
 /** Words the bot reads as one (同义词); the first names the group. */
@@ -246,4 +257,5 @@ export const BOT_DEFAULTS: BotSettings = {
   share: 100,
   onlyOutsideHours: false,
   answerMode: 'balanced',
+  suggested: { mode: 'popular', count: 4, faqIds: [] },
 };

@@ -533,6 +533,19 @@ const en = {
         eager:
           'Answers more often by itself (about 1.5× as many), with a few more wrong answers and more off-topic questions answered.',
       },
+      suggested: 'You may want to ask',
+      suggestedHelp:
+        "The chat window lists a few questions under its greeting; one click gets the bot's answer.",
+      suggestedModes: { popular: 'Popular', pinned: 'Chosen', off: 'Off' },
+      suggestedCount: 'How many',
+      suggestedPopularHelp:
+        'The entries the bot answered most in the last 30 days (the oldest entries while there is no history yet), this many per language.',
+      suggestedPinned: 'Entries to show',
+      suggestedPinnedHelp:
+        'Shown in the order chosen, at most {{max}}. Disabled, expired or deleted entries are not shown.',
+      suggestedPick: 'Search and pick entries…',
+      suggestedNone: 'No entries found',
+      suggestedGone: '(deleted entry)',
     },
     identitySecret: 'Identity secret',
     identitySecretHelp:
@@ -785,7 +798,7 @@ const en = {
       fallback: 'Does not know',
       handoff: 'Hands off to a person',
       flow: 'Starts a task flow',
-      smalltalk: 'Small talk (hello, thanks, goodbye)',
+      smalltalk: 'Small talk (hello, thanks, goodbye, “who are you?”)',
     },
     reason: {
       asked: 'the customer asked for a person',

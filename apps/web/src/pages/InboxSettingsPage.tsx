@@ -55,7 +55,11 @@ function resolve(s: Inbox['settings']): WebsiteSettings {
     ...s,
     preChatForm: { ...DEFAULTS.preChatForm, ...(s.preChatForm ?? {}) },
     officeHours: { ...DEFAULTS.officeHours, ...(s.officeHours ?? {}) },
-    bot: { ...DEFAULTS.bot, ...(s.bot ?? {}) },
+    bot: {
+      ...DEFAULTS.bot,
+      ...(s.bot ?? {}),
+      suggested: { ...DEFAULTS.bot.suggested, ...(s.bot?.suggested ?? {}) },
+    },
     allowedDomains: s.allowedDomains ?? [],
   } as WebsiteSettings;
 }

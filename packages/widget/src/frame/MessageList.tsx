@@ -36,6 +36,31 @@ function RichText({ text }: { text: string }) {
   return <>{out}</>;
 }
 
+/**
+ * 「猜你想问」 under the greeting: the bot's popular or pinned questions in the visitor's language (or, when
+ * the knowledge base has none in it, whatever it has); a click asks the question.
+ */
+function SuggestedQuestions({ chat }: { chat: Chat }) {
+  const all = chat.state.config?.bot?.suggested ?? [];
+  const own = all.filter((q) => q.locale === chat.state.locale);
+  const shown = own.length ? own : all;
+  if (!shown.length) return null;
+  return (
+    <div class="bot-actions suggested" data-testid="kefu-suggested">
+      <small>{chat.t('suggested')}</small>
+      <ul class="choices">
+        {shown.map((q) => (
+          <li key={q.faqId}>
+            <button type="button" onClick={() => chat.send(q.label)}>
+              {q.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Buttons, "did you mean" choices and the solved / not solved question under a bot message. */
 function BotActions({ chat, message }: { chat: Chat; message: ChatMessage }) {
   const t = chat.t;
@@ -256,6 +281,7 @@ export function MessageList({ chat }: { chat: Chat }) {
                 <div class="bubble">
                   <p>{state.config.greeting}</p>
                 </div>
+                <SuggestedQuestions chat={chat} />
               </div>
             </li>
           )}

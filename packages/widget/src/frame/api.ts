@@ -1,3 +1,4 @@
+import type { Locale } from '../protocol.js';
 // The widget's HTTP client. The frame is served by the Kefu server, so requests are same-origin.
 
 export interface Attachment {
@@ -61,7 +62,12 @@ export interface InboxConfig {
   offlineMessage: string;
   enforceIdentity: boolean;
   /** Set when the inbox's bot is on: how its messages are signed. */
-  bot: { name: string; avatarUrl: string | null } | null;
+  bot: {
+    name: string;
+    avatarUrl: string | null;
+    /** 「猜你想问」: questions to offer before the visitor types, with their language. */
+    suggested?: { faqId: string; label: string; locale: Locale }[];
+  } | null;
 }
 
 export class ApiError extends Error {

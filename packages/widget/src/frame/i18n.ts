@@ -47,6 +47,7 @@ const zh = {
   thanks: '感谢您的反馈',
   botFallback: '智能助手',
   sources: '参考资料',
+  suggested: '猜你想问',
 };
 type Strings = typeof zh;
 
@@ -97,6 +98,7 @@ const en: Strings = {
   thanks: 'Thanks for your feedback',
   botFallback: 'Assistant',
   sources: 'Sources',
+  suggested: 'You may want to ask',
 };
 
 const catalogues: Record<Locale, Strings> = { 'zh-CN': zh, en };

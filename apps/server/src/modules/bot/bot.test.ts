@@ -5,6 +5,7 @@ import { detectAnger } from '@kefu/nlp';
 import type { KefuServer } from '../../app.js';
 import { shopFaqs } from '../../test/shop-faqs.js';
 import { tenantBot } from './knowledge.js';
+import { forgetPopular } from './suggested.js';
 import { INLINE_MAX_QUESTIONS } from './trainer.js';
 
 const FAQS = [
@@ -178,6 +179,11 @@ describe(`the bot in the widget (${MODE})`, () => {
     expect((await botReplies(w, 3))[2].body).toBe('好的。还有什么问题，您可以继续问我。');
     await w.send('hi');
     expect((await botReplies(w, 4))[3].body).toBe("Hello! I'm Assistant. What can I help you with?");
+    // "who are you?" is answered, with the way to a person, and is no miss
+    await w.send('你是机器人吗？');
+    const who = (await botReplies(w, 5))[4];
+    expect(who.body).toContain('我是智能助手');
+    expect(who.content.buttons[0].label).toBe('转人工');
   });
 
   it('the metrics count "did you mean" replies and how often a choice was picked', async () => {
@@ -350,6 +356,77 @@ describe(`the bot in the widget (${MODE})`, () => {
       expect(
         (await other.client.get(`/api/v1/conversations/${s.body.conversation.id}`)).body.conversation.handler,
       ).toBe('human');
+    }
+  });
+
+  it('offers 「猜你想问」 in the widget: popular entries, a pinned list in its order, none when off', async () => {
+    const { client, inbox, visitor, botReplies } = await workspace();
+    const suggested = async () => {
+      const res = await server.app.inject({ url: `/api/v1/widget/inboxes/${inbox.publicId}/config` });
+      expect(res.statusCode).toBe(200);
+      return res.json().inbox.bot.suggested as { faqId: string; label: string; locale: string }[];
+    };
+    // no history yet: the oldest entries, 4 by default
+    expect((await suggested()).map((q) => q.label)).toEqual(FAQS.slice(0, 4).map((f) => f.question));
+    expect((await suggested())[0].locale).toBe('zh-CN');
+
+    // what the bot answered most comes first; a click sends the standard question, which the bot answers
+    const v = await visitor();
+    await v.send('发票怎么申请');
+    await v.send('可以开增值税发票吗');
+    await v.send('包邮吗');
+    await botReplies(v, 3);
+    forgetPopular();
+    const popular = await suggested();
+    expect(popular.map((q) => q.label).slice(0, 2)).toEqual(['怎么开发票', '运费多少钱']);
+    await v.send(popular[1].label);
+    expect((await botReplies(v, 4))[3].body).toBe('全场包邮。');
+
+    // the trainer's own list, in its order; a switched-off entry and another workspace's are left out
+    const ids = new Map<string, string>(
+      (await client.get('/api/v1/kb/faqs?limit=50')).body.items.map((f: any) => [f.question, f.id]),
+    );
+    const other = await signupWorkspace(server, '别家', 'zh-CN');
+    const theirs = await other.client.post('/api/v1/kb/faqs', {
+      question: '别家的问题',
+      answer: { text: '…' },
+    });
+    const pinned = [
+      ids.get('支持哪些支付方式')!,
+      ids.get('忘记密码怎么办')!,
+      theirs.body.faq.id,
+      ids.get('运费多少钱')!,
+    ];
+    const set = (suggestedSettings: unknown) =>
+      client.patch(`/api/v1/inboxes/${inbox.id}`, {
+        settings: { bot: { enabled: true, suggested: suggestedSettings } },
+      });
+    expect((await set({ mode: 'pinned', faqIds: pinned })).status).toBe(200);
+    expect((await suggested()).map((q) => q.label)).toEqual([
+      '支持哪些支付方式',
+      '忘记密码怎么办',
+      '运费多少钱',
+    ]);
+    expect((await client.patch(`/api/v1/kb/faqs/${pinned[1]}`, { enabled: false })).status).toBe(200);
+    expect((await suggested()).map((q) => q.label)).toEqual(['支持哪些支付方式', '运费多少钱']);
+    expect((await set({ mode: 'popular', count: 2 })).status).toBe(200);
+    expect(await suggested()).toHaveLength(2);
+    expect((await set({ mode: 'off' })).status).toBe(200);
+    expect(await suggested()).toEqual([]);
+
+    // bad settings are refused with the field at fault
+    for (const [bad, field] of [
+      [{ mode: 'pinned', faqIds: ['nope'] }, 'settings.bot.suggested.faqIds.0'],
+      [
+        { mode: 'pinned', faqIds: Array.from({ length: 7 }, () => crypto.randomUUID()) },
+        'settings.bot.suggested.faqIds',
+      ],
+      [{ mode: 'popular', count: 9 }, 'settings.bot.suggested.count'],
+      [{ mode: 'sometimes' }, 'settings.bot.suggested.mode'],
+    ] as const) {
+      const res = await set(bad);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.map((d: any) => d.field)).toContain(field);
     }
   });
 

@@ -17,6 +17,7 @@ import { angerReason, botText, localeOf, type BotLocale, type BotText } from './
 
 export { BotSettings, resolveBotSettings } from './settings.js';
 export { botText } from './texts.js';
+export { suggestedQuestions, forgetPopular } from './suggested.js';
 
 interface InboxContext {
   bot: ResolvedBotSettings;
@@ -362,6 +363,8 @@ function renderStep(
   if (step.kind === 'smalltalk')
     return {
       body: botText(locale, `smalltalk.${step.act}`, { name: ctx.bot.name || botText(locale, 'name') }),
+      // "are you a bot?": the way to a person comes with the answer
+      ...(step.act === 'identity' ? { content: { buttons: [humanButton(locale)] } } : {}),
     };
   const body = step.offerHuman
     ? botText(locale, 'offerHuman')

@@ -45,7 +45,7 @@ const training = new Map<string, Promise<TenantBot>>();
 let trainingSeq = 0;
 
 // what the bot may answer with right now: enabled entries inside their validity dates
-const LIVE = `enabled AND (valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())`;
+export const LIVE = `enabled AND (valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())`;
 
 /** A cheap fingerprint of the tenant's live FAQ entries, flows and synonyms: any edit, import or expiry changes it. */
 async function faqVersion(sql: Sql, tenantId: string) {

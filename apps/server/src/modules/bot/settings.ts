@@ -8,6 +8,23 @@ export const AnswerModeSchema = Type.Union([
   Type.Literal('eager'),
 ]);
 
+/** Most questions a 「猜你想问」 list shows (per language). */
+export const MAX_SUGGESTED = 6;
+
+/**
+ * 「猜你想问」: questions the chat window offers under the greeting before the customer types. `popular` = the
+ * entries the bot answered most in the last 30 days (the oldest entries while there is no history yet),
+ * `pinned` = the trainer's own list, in its order.
+ */
+export const SuggestedSettings = Type.Object({
+  mode: Type.Union([Type.Literal('popular'), Type.Literal('pinned'), Type.Literal('off')]),
+  count: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SUGGESTED })),
+  faqIds: Type.Optional(
+    Type.Array(Type.String({ format: 'uuid' }), { maxItems: MAX_SUGGESTED, uniqueItems: true }),
+  ),
+});
+export type SuggestedSettings = Static<typeof SuggestedSettings>;
+
 /** The bot of a website inbox, stored as `settings.bot` of the inbox and edited with its other settings. */
 export const BotSettings = Type.Object({
   enabled: Type.Optional(Type.Boolean()),
@@ -24,6 +41,7 @@ export const BotSettings = Type.Object({
   /** Only outside the workspace's business hours. */
   onlyOutsideHours: Type.Optional(Type.Boolean()),
   answerMode: Type.Optional(AnswerModeSchema),
+  suggested: Type.Optional(SuggestedSettings),
 });
 export type BotSettings = Static<typeof BotSettings>;
 
@@ -36,6 +54,7 @@ export interface ResolvedBotSettings {
   share: number;
   onlyOutsideHours: boolean;
   answerMode: AnswerMode;
+  suggested: { mode: SuggestedSettings['mode']; count: number; faqIds: string[] };
 }
 
 export function resolveBotSettings(raw: BotSettings | null | undefined): ResolvedBotSettings {
@@ -49,5 +68,10 @@ export function resolveBotSettings(raw: BotSettings | null | undefined): Resolve
     share: s.share ?? 100,
     onlyOutsideHours: s.onlyOutsideHours ?? false,
     answerMode: s.answerMode ?? 'balanced',
+    suggested: {
+      mode: s.suggested?.mode ?? 'popular',
+      count: s.suggested?.count ?? 4,
+      faqIds: s.suggested?.faqIds ?? [],
+    },
   };
 }

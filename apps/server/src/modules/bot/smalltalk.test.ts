@@ -49,6 +49,15 @@ const REPLIES: Record<string, string[]> = {
     'Thanks, bye!',
   ],
   ack: ['好的', '嗯嗯', '知道了。', 'OK', 'got it', '好哒', '没问题'],
+  identity: [
+    '你是机器人吗？',
+    '你好，你是谁',
+    '你是真人吗',
+    '是不是机器人啊',
+    'Are you a bot?',
+    'who are you',
+    '你叫什么名字',
+  ],
 };
 
 describe('small talk', () => {
@@ -75,6 +84,8 @@ describe('small talk', () => {
       '',
       '   ',
       '好'.repeat(50),
+      '你是谁家的快递',
+      'are you able to ship to canada',
     ])
       expect(smallTalk(text), text).toBeNull();
   });

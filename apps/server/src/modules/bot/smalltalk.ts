@@ -1,10 +1,10 @@
 /**
- * Small talk (寒暄): greetings, thanks, goodbyes and short acknowledgements, in Chinese and English.
+ * Small talk (寒暄): greetings, thanks, goodbyes, short acknowledgements and "who are you?", in Chinese and English.
  * They are not questions, so the bot should neither answer them with "I don't know that yet" nor count
  * them as misses. A message counts only when it is made of such phrases alone (「你好，在吗？」,
  * 「好的谢谢」, "ok thanks, bye"); 「你好，怎么退款」 is a question and goes to the knowledge base.
  */
-export type SmallTalkAct = 'greeting' | 'thanks' | 'bye' | 'ack' | 'decline';
+export type SmallTalkAct = 'greeting' | 'thanks' | 'bye' | 'ack' | 'decline' | 'identity';
 
 // '|' separates the phrases (whole messages or parts of one, compared after NFKC and lower-casing)
 const PHRASES: Record<SmallTalkAct, string> = {
@@ -14,6 +14,9 @@ const PHRASES: Record<SmallTalkAct, string> = {
     '谢谢|谢谢你|谢谢您|谢谢你们|谢谢啦|谢啦|谢了|多谢|感谢|非常感谢|十分感谢|太感谢了|感谢你|感谢您|辛苦了|辛苦你了|麻烦你了|thanks|thank you|thank you very much|thanks a lot|thanks so much|thank you so much|谢谢客服|谢谢亲|谢谢老板|感恩|3q|many thanks|thx|tks|thank u|thankyou|ty|cheers|appreciate it',
   bye: "再见|拜拜|拜|回见|晚安|good night|good bye|没事了|没有了|没别的了|没其他问题了|没问题了|就这些|就这样|bye|bye bye|goodbye|see you|see ya|that's all|that is all|nothing else",
   ack: '好的|好|好滴|好嘞|好哒|好的呢|好啊|好吧|嗯呢|行吧|没问题|嗯|嗯嗯|哦|哦哦|噢|知道了|明白了|明白|了解|了解了|收到|懂了|行|可以|是|是的|对|对的|要|需要|ok|okay|okk|k|got it|i see|alright|all right|sure|yes|yeah|yep|yes please|please|cool|great|fine|noted|understood',
+  // "are you human / a real person" is left to the hand-off rule: whoever asks it usually wants one
+  identity:
+    "你是谁|您是谁|你是机器人|你是机器人吗|你是机器人么|你是机器人嘛|你是不是机器人|是机器人吗|是不是机器人|机器人吗|你是人吗|你是真人吗|你是不是真人|是真人吗|你是ai吗|你是人工智能吗|你叫什么|你叫什么名字|你是客服吗|who are you|who is this|are you a bot|are you a robot|is this a bot|am i talking to a bot|are you ai|are you an ai|what's your name|what is your name",
   decline: '不用|不用了|不需要|不需要了|不要|不要了|算了|不了|不|no|nope|no thanks|no thank you|not now',
 };
 
@@ -46,8 +49,9 @@ export function smallTalk(text: string): { acts: SmallTalkAct[] } | null {
   return acts.length ? { acts } : null;
 }
 
-/** The one reply for a small-talk message: a goodbye wins over thanks, thanks over a greeting. */
+/** The one reply for a small-talk message: a goodbye wins over "who are you", that over thanks, thanks over a greeting. */
 export function smallTalkReply(acts: SmallTalkAct[]): SmallTalkAct {
-  for (const act of ['bye', 'thanks', 'greeting', 'decline'] as const) if (acts.includes(act)) return act;
+  for (const act of ['bye', 'identity', 'thanks', 'greeting', 'decline'] as const)
+    if (acts.includes(act)) return act;
   return 'ack';
 }

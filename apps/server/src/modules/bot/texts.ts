@@ -70,6 +70,10 @@ const TEXTS = {
     'zh-CN': '感谢您的咨询，祝您生活愉快，再见！',
     en: 'Thanks for getting in touch. Have a nice day!',
   },
+  'smalltalk.identity': {
+    'zh-CN': '我是{name}，一个智能助手，可以回答常见问题。需要人工客服时，说「转人工」或点下面的按钮就行。',
+    en: 'I\'m {name}, an automated assistant: I answer common questions. To talk to a person, say "agent" or use the button below.',
+  },
   'smalltalk.ack': { 'zh-CN': '好的。还有什么可以帮您？', en: 'OK. Anything else I can help with?' },
   'smalltalk.decline': {
     'zh-CN': '好的。还有什么问题，您可以继续问我。',

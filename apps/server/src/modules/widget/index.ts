@@ -19,7 +19,7 @@ import {
   publicRooms,
 } from '../conversations/index.js';
 import { originAllowed, resolveSettings, withinBusinessHours } from './settings.js';
-import { botText, maybeStartBot, resolveBotSettings } from '../bot/index.js';
+import { botText, maybeStartBot, resolveBotSettings, suggestedQuestions } from '../bot/index.js';
 
 export interface Visitor {
   visitorId: string;
@@ -86,6 +86,7 @@ export async function widgetConfig(kernel: Kernel, publicId: string, origin: str
   );
   const inHours = !s.officeHours.enabled || withinBusinessHours(inbox.business_hours ?? [], inbox.timezone);
   const locale = s.language === 'auto' ? inbox.default_locale : s.language;
+  const bot = resolveBotSettings(s.bot);
   return {
     inbox: {
       publicId,
@@ -100,15 +101,17 @@ export async function widgetConfig(kernel: Kernel, publicId: string, origin: str
       online: inHours && online_agents > 0,
       offlineMessage: s.officeHours.offlineMessage || t(locale, 'chat.offline'),
       enforceIdentity: s.enforceIdentity,
-      bot: (() => {
-        const bot = resolveBotSettings(s.bot);
-        return bot.enabled
-          ? {
-              name: bot.name || botText(locale === 'en' ? 'en' : 'zh-CN', 'name'),
-              avatarUrl: bot.avatarUrl || null,
-            }
-          : null;
-      })(),
+      bot: bot.enabled
+        ? {
+            name: bot.name || botText(locale === 'en' ? 'en' : 'zh-CN', 'name'),
+            avatarUrl: bot.avatarUrl || null,
+            // 「猜你想问」 only where the bot may take the conversation (clicking one asks the bot)
+            suggested:
+              bot.share > 0 && !(bot.onlyOutsideHours && inHours)
+                ? await suggestedQuestions(kernel, inbox.tenant_id, bot.suggested)
+                : [],
+          }
+        : null,
     },
   };
 }

@@ -15,6 +15,7 @@ import { IconRobot } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ANSWER_MODES, type AnswerMode, type BotSettings } from '../../kb/types';
+import { SuggestedQuestionsField } from './SuggestedQuestionsField';
 
 /** The "Bot" section of a website inbox's settings (saved with the other settings as `settings.bot`). */
 export function BotSettingsCard({
@@ -137,6 +138,11 @@ export function BotSettingsCard({
             {t(`inboxes.bot.answerModeHelps.${value.answerMode}`)}
           </Text>
         </Stack>
+        <SuggestedQuestionsField
+          value={value.suggested}
+          onChange={(suggested) => set({ suggested })}
+          error={errors['bot.suggested']}
+        />
         <Switch
           label={t('inboxes.bot.onlyOutsideHours')}
           description={t('inboxes.bot.onlyOutsideHoursHelp')}
