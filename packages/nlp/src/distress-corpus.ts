@@ -1,8 +1,9 @@
 /**
  * The distress seed corpus: customer-service chat messages labelled `upset` (angry, abusive, threatening
  * complaints to regulators or lawyers, or distressed: money stolen, stranded, panicking) or `calm`
- * (ordinary questions, mild dissatisfaction said politely, thanks, order numbers, short replies, and
- * questions that use words like 投诉 / "complaint" / "lawyer" neutrally).
+ * (ordinary questions, mild dissatisfaction said politely, thanks, order numbers, short replies,
+ * questions that use words like 投诉 / "complaint" / "lawyer" neutrally, and off-topic chit-chat such as
+ * 「来个笑话」 / "got any jokes", which must not read as 「你们是在开玩笑吗」).
  *
  * Original data written for Kefu by its developers (zh-CN and en, with typos, full-width punctuation
  * and mixed zh/en as customers type them); it is part of Kefu and shares its licence. It is NOT taken,
@@ -23,6 +24,10 @@ const lines = (block: string) =>
     .filter(Boolean);
 
 const ZH_UPSET = lines(`
+你们的售后就是个笑话
+简直是笑话，退款拖了一个月还没到
+开什么玩笑，我付了两次钱
+你们是在耍我吗，说好的今天到呢
 我的钱被盗了怎么办 急急急
 卡里的钱莫名其妙少了两千，急死我了
 账号被别人登录了，余额全没了，求求你们快帮帮我
@@ -900,7 +905,126 @@ app登录提示密码错误，但我没改过
 运费的钱能退吗
 `);
 
+const ZH_CHITCHAT = lines(`
+你吃早饭了没
+你累不累呀
+你每天工作多久
+你是几点上班的
+你有休息日吗
+你觉得我帅吗
+我今天好开心
+今天发工资了，开心
+我考试过了！
+终于放假了
+好想出去旅游
+你去过上海吗
+杭州好玩吗
+西湖美不美
+帮我取个名字
+给我起个昵称吧
+你知道周杰伦吗
+最近流行什么歌
+有什么好看的电视剧
+你玩游戏吗
+你喜欢吃什么
+奶茶和咖啡你选哪个
+夸夸我
+说句好听的
+给我加个油
+晚上睡不着，聊会儿
+我在排队，无聊
+你能听懂方言吗
+你说我明天穿什么
+外面太阳好大
+空气不错
+我朋友也在你们家买过
+嘻嘻
+呵呵，有意思
+你这个机器人还挺可爱
+聊得挺开心的
+我先去吃饭了，回头聊
+随便看看，不买东西
+今天星期五啦
+下个月就过年了
+你是哪里人
+你会说英语吗
+教我一句英语
+你平时看电视吗
+今天是个好日子
+外面的风好大
+下雨了，不想出门
+最近有什么新闻
+我家猫又胖了
+我们聊点别的吧
+随便说点什么
+你有什么爱好
+你会画画吗
+我想听首歌
+今天中午吃了火锅，好撑
+明天要上班，不想睡
+你们周末也上班啊，辛苦
+春节快到了
+中秋节快乐
+早点休息哦
+这个表情包好好笑
+我在地铁上，信号不好
+刚才手滑发错了
+没事，我就是来看看
+你说话好有意思
+你真会聊天
+再给我讲一个
+还有别的笑话吗
+你认识我吗
+你记得我吗
+来个笑话
+说个笑话听听
+你能讲个段子吗
+给我唱首歌
+讲个睡前故事
+陪我聊聊天吧
+好无聊，随便聊聊
+你今天心情好吗
+你平时都干嘛
+你住在哪里呀
+你喜欢什么颜色
+你会不会下棋
+北京今天多少度
+外面下雪了
+今天好热啊
+这周末天气好吗
+要不要带伞
+你猜我在干嘛
+我刚下班，好累
+哈哈，笑死我了
+哈哈哈你好可爱
+你好聪明啊
+开个玩笑别当真
+跟你闹着玩的
+我就随便问问
+嘿嘿
+你觉得哪个好看
+推荐几本好书
+有什么好听的歌
+晚饭吃什么好
+你会做饭吗
+你喜欢猫还是狗
+今天是星期几
+现在是北京时间几点
+你能帮我写首诗吗
+1加1等于几
+猜个谜语吧
+你们公司在哪个城市
+你们那里过年放几天假
+祝你节日快乐
+新年快乐呀
+生日快乐
+`);
+
 const EN_UPSET = lines(`
+your after-sales service is a total joke
+are you joking? I've waited three weeks for this refund
+is this some kind of joke, I was charged twice
+you must be kidding me, the parcel is lost AGAIN
 I've been charged twice and nobody answers, this is ridiculous
 Someone stole money from my account, please help urgently
 My card was used for purchases I never made, what do I do??
@@ -1682,12 +1806,125 @@ do I get a text when the money arrives
 how do I withdraw money to my bank
 `);
 
+const EN_CHITCHAT = lines(`
+had breakfast yet?
+are you tired
+how long do you work each day
+what time do you start work
+do you get days off
+do you think I'm good looking
+I'm so happy today
+got paid today, yay
+I passed my exam!
+finally on holiday
+I really want to travel
+have you been to london
+is paris nice
+give me a nickname
+help me pick a name for my dog
+do you know taylor swift
+what songs are popular lately
+any good tv shows
+do you play video games
+what do you like to eat
+tea or coffee?
+say something nice to me
+cheer me up
+can't sleep, let's chat
+waiting in line, bored
+can you understand slang
+what should I wear tomorrow
+it's so sunny outside
+my friend shops here too
+hehe you're a funny bot
+this bot is kind of cute
+nice chatting with you
+going to grab lunch, talk later
+just browsing, not buying
+it's friday!
+next month is new year already
+do you have feelings
+are you happy
+what's the meaning of life
+how are you feeling today
+where are you from
+do you speak chinese
+teach me a word in chinese
+do you watch tv
+what a lovely day
+it's really windy out
+it's raining, don't feel like going out
+any news today
+my cat got fat again
+let's talk about something else
+say anything
+what are your hobbies
+can you draw
+I want to hear a song
+had hotpot for lunch, so full
+got work tomorrow, can't sleep
+you work weekends too? respect
+the holidays are coming up
+happy mid-autumn festival
+have a good night
+this meme is so funny
+I'm on the train, bad signal
+oops, sent that by mistake
+nothing really, just looking around
+you're fun to talk to
+you're good at this
+tell me another one
+got any more jokes
+do you know me
+do you remember me
+tell me something funny
+got any jokes
+say something funny
+sing me a song
+tell me a bedtime story
+let's just chat for a bit
+I'm so bored, talk to me
+how's your day going
+what do you do for fun
+where do you live
+what's your favourite colour
+do you play chess
+how hot is it today
+it's snowing here
+is it going to rain this weekend
+guess what I'm doing
+just got off work, so tired
+haha that made me laugh
+lol you're cute
+you're pretty smart
+only joking, don't worry
+I was just teasing
+just curious
+hehe
+which one looks better to you
+recommend a good book
+any good songs to listen to
+what should I have for dinner
+can you cook
+cats or dogs
+what day is it today
+write me a poem
+what's 2 plus 2
+tell me a riddle
+what city is your office in
+happy holidays
+merry christmas
+that's hilarious
+`);
+
 const tag = (texts: string[], label: DistressExample['label'], lang: DistressExample['lang']) =>
   texts.map((text): DistressExample => ({ text, label, lang }));
 
 export const DISTRESS_CORPUS: readonly DistressExample[] = [
   ...tag(ZH_UPSET, 'upset', 'zh'),
   ...tag(ZH_CALM, 'calm', 'zh'),
+  ...tag(ZH_CHITCHAT, 'calm', 'zh'),
   ...tag(EN_UPSET, 'upset', 'en'),
   ...tag(EN_CALM, 'calm', 'en'),
+  ...tag(EN_CHITCHAT, 'calm', 'en'),
 ];

@@ -43,6 +43,17 @@ const CALM = [
 
 // Written after the corpus, for testing only: ordinary chat a bot sees all day.
 const HELD_OUT_CALM = [
+  // off-topic chit-chat: 「讲个笑话」 is not 「你们是在开玩笑吗」 (these flagged 5 of 40 before the corpus had any)
+  '讲个笑话吧',
+  '陪我聊会儿天',
+  '给我讲个故事',
+  '推荐一部电影',
+  '今天天气怎么样',
+  'tell me a joke',
+  'tell me a story',
+  'recommend me a movie',
+  'haha you are funny',
+  'what is the weather like today',
   '请问这款电饭煲有几种颜色',
   '你们家的羽绒服可以水洗吗',
   '我昨天买的东西今天能发吗',
