@@ -1,5 +1,6 @@
 // Browser test of the bot on the demo shop, in Chinese: the seeded knowledge base answers a question asked in
-// other words, nonsense gets the fallback, a 「猜你想问」 question is answered in one click, the order-status flow asks for the number, rejects a malformed one
+// other words, nonsense gets the fallback, a 「猜你想问」 question is answered in one click, questions are
+// suggested while the visitor types, the order-status flow asks for the number, rejects a malformed one
 // and answers from the demo order API, 「转人工」 puts the conversation in the agent's queue with the whole
 // transcript, and an angry customer is handed over with raised priority.
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -104,6 +105,20 @@ describeBrowser('the bot on the demo shop (zh-CN)', () => {
     const answer = botMessages().last();
     await answer.getByTestId('kefu-feedback').waitFor();
     expect(question.length).toBeGreaterThan(2);
+  });
+
+  it('suggests questions while the visitor types (输入联想); picking one asks it', async () => {
+    const input = frame.getByTestId('kefu-input');
+    await input.fill('发票');
+    const list = frame.getByTestId('kefu-typeahead');
+    await list.getByRole('option', { name: '怎么开发票？' }).waitFor();
+    const before = await botMessages().count();
+    await input.press('ArrowDown');
+    await input.press('Enter');
+    await expect.poll(() => botMessages().count(), { timeout: 20_000 }).toBeGreaterThan(before);
+    expect(await input.inputValue()).toBe('');
+    await expect.poll(() => list.count()).toBe(0);
+    await botMessages().last().getByTestId('kefu-feedback').waitFor();
   });
 
   it('runs the order-status flow: asks for the number, rejects a malformed one, answers from the order API', async () => {

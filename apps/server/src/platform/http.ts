@@ -194,7 +194,7 @@ export async function createHttp({
   });
 
   app.addHook('preValidation', async (request) => {
-    const field = findNulField(request.body);
+    const field = findNulField(request.body) ?? findNulField(request.query);
     if (field)
       throw new AppError(400, 'validation_failed', `${field}: NUL characters are not allowed`, [
         { field, message: 'NUL characters are not allowed' },

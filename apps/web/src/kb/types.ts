@@ -225,6 +225,8 @@ export interface BotSettings {
   onlyOutsideHours: boolean;
   answerMode: AnswerMode;
   suggested: SuggestedSettings;
+  /** 输入联想 in the chat window */
+  typeahead: boolean;
 }
 
 /** 「猜你想问」 in the chat window: the most answered entries, the trainer's own list, or none. */
@@ -258,4 +260,5 @@ export const BOT_DEFAULTS: BotSettings = {
   onlyOutsideHours: false,
   answerMode: 'balanced',
   suggested: { mode: 'popular', count: 4, faqIds: [] },
+  typeahead: true,
 };

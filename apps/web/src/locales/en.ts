@@ -546,6 +546,9 @@ const en = {
       suggestedPick: 'Search and pick entries…',
       suggestedNone: 'No entries found',
       suggestedGone: '(deleted entry)',
+      typeahead: 'Suggest questions while typing',
+      typeaheadHelp:
+        'While the visitor types, similar questions from the knowledge base appear above the input; one click asks it.',
     },
     identitySecret: 'Identity secret',
     identitySecretHelp:

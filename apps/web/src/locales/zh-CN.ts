@@ -540,6 +540,8 @@ const zhCN: Messages = {
       suggestedPick: '搜索并选择问答…',
       suggestedNone: '没有找到问答',
       suggestedGone: '（已删除的问答）',
+      typeahead: '输入联想',
+      typeaheadHelp: '访客打字时，在输入框上方列出知识库里相近的问题，点一下即可提问。',
     },
     identitySecret: '身份密钥',
     identitySecretHelp: '你的服务器用此密钥对用户 ID 签名，并把结果作为 userHash 传给 Kefu.identify()。',

@@ -10,6 +10,43 @@ const ACCEPT =
 const ACCEPT_TYPE =
   /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/(plain|csv)|application\/(msword|vnd\.openxmlformats-officedocument\.[\w.]+|vnd\.ms-[\w.]+))$/;
 
+/** How long typing must pause before the typeahead asks the server. */
+const TYPEAHEAD_DELAY_MS = 250;
+
+/**
+ * 输入联想: while the bot has the conversation, questions from the knowledge base that fit what the visitor is
+ * typing, above the input. A click (or ↓/↑ and Enter) sends the question; Escape hides the list.
+ */
+function useTypeahead(chat: Chat, text: string) {
+  const [items, setItems] = useState<{ id: string; label: string }[]>([]);
+  const [active, setActive] = useState(-1);
+  const [hidden, setHidden] = useState(false);
+  const wanted =
+    Boolean(chat.state.config?.bot?.typeahead) &&
+    !chat.state.conversation?.assignee &&
+    text.trim().length > 0 &&
+    text.length <= 100 &&
+    !text.includes('\n');
+  useEffect(() => {
+    setActive(-1);
+    setHidden(false);
+    if (!wanted) return setItems([]);
+    let stale = false;
+    const timer = setTimeout(() => {
+      chat
+        .typeahead(text)
+        .then((found) => !stale && setItems(found))
+        .catch(() => !stale && setItems([])); // a suggestion is never worth an error message
+    }, TYPEAHEAD_DELAY_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [text, wanted]);
+  const shown = wanted && !hidden ? items : [];
+  return { items: shown, active, setActive, hide: () => setHidden(true) };
+}
+
 export function Composer({ chat }: { chat: Chat }) {
   const t = chat.t;
   const [text, setText] = useState('');
@@ -18,14 +55,15 @@ export function Composer({ chat }: { chat: Chat }) {
   const [uploading, setUploading] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const open = chat.state.open;
+  const typeahead = useTypeahead(chat, text);
 
   useEffect(() => {
     if (open) input.current?.focus();
   }, [open]);
 
-  const send = () => {
-    if (!text.trim()) return;
-    chat.send(text);
+  const send = (body = text) => {
+    if (!body.trim()) return;
+    chat.send(body);
     setText('');
     setEmojiOpen(false);
     input.current?.focus();
@@ -82,6 +120,27 @@ export function Composer({ chat }: { chat: Chat }) {
           ))}
         </div>
       )}
+      {typeahead.items.length > 0 && (
+        <div class="typeahead" data-testid="kefu-typeahead">
+          <small id="kefu-typeahead-label">{t('typeahead')}</small>
+          <ul id="kefu-typeahead" role="listbox" aria-labelledby="kefu-typeahead-label">
+            {typeahead.items.map((item, i) => (
+              <li
+                key={item.id}
+                id={`kefu-typeahead-${i}`}
+                role="option"
+                aria-selected={i === typeahead.active}
+                class={i === typeahead.active ? 'active' : ''}
+                // keep the focus in the input: the click must not blur it first
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => send(item.label)}
+              >
+                {item.label}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <label class="sr-only" for="kefu-input">
         {t('inputLabel')}
       </label>
@@ -98,11 +157,28 @@ export function Composer({ chat }: { chat: Chat }) {
           setText(value);
           chat.typing(value.length > 0);
         }}
+        aria-autocomplete="list"
+        aria-controls={typeahead.items.length ? 'kefu-typeahead' : undefined}
+        aria-activedescendant={typeahead.active >= 0 ? `kefu-typeahead-${typeahead.active}` : undefined}
         onKeyDown={(e) => {
-          // Enter sends, Shift+Enter breaks the line; never send while an input method is composing Chinese
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+          const composing = e.isComposing || e.keyCode === 229;
+          const n = typeahead.items.length;
+          if (n && !composing && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
             e.preventDefault();
-            send();
+            // -1 is the input itself: ↓ from the last item, or ↑ from the first, returns to it
+            const next = typeahead.active + (e.key === 'ArrowDown' ? 1 : -1);
+            typeahead.setActive(next >= n ? -1 : next < -1 ? n - 1 : next);
+            return;
+          }
+          if (n && e.key === 'Escape') {
+            e.stopPropagation(); // the first Escape hides the list, not the chat
+            typeahead.hide();
+            return;
+          }
+          // Enter sends, Shift+Enter breaks the line; never send while an input method is composing Chinese
+          if (e.key === 'Enter' && !e.shiftKey && !composing) {
+            e.preventDefault();
+            send(typeahead.active >= 0 ? typeahead.items[typeahead.active].label : text);
           }
         }}
       />

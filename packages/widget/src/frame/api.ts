@@ -67,6 +67,8 @@ export interface InboxConfig {
     avatarUrl: string | null;
     /** 「猜你想问」: questions to offer before the visitor types, with their language. */
     suggested?: { faqId: string; label: string; locale: Locale }[];
+    /** 输入联想: offer knowledge-base questions while the visitor types. */
+    typeahead?: boolean;
   } | null;
 }
 

@@ -366,6 +366,16 @@ export class Chat {
     this.outbox.retry(clientId);
   }
 
+  /** 输入联想: knowledge-base questions for what the visitor has typed so far (none when the bot's typeahead is off). */
+  async typeahead(q: string): Promise<{ id: string; label: string }[]> {
+    if (!this.state.config?.bot?.typeahead || !this.api.token) return [];
+    const res = await this.api.request<{ items: { id: string; label: string }[] }>(
+      'GET',
+      `/bot/typeahead?q=${encodeURIComponent(q.slice(0, 100))}`,
+    );
+    return res.items;
+  }
+
   /** "Solved" / "not solved" on one of the bot's answers; remembered so the question is asked once. */
   async botFeedback(messageId: string, solved: boolean) {
     const given = this.storage.get<Record<string, boolean>>('feedback', {});

@@ -48,6 +48,7 @@ const zh = {
   botFallback: '智能助手',
   sources: '参考资料',
   suggested: '猜你想问',
+  typeahead: '您是不是要问',
 };
 type Strings = typeof zh;
 
@@ -99,6 +100,7 @@ const en: Strings = {
   botFallback: 'Assistant',
   sources: 'Sources',
   suggested: 'You may want to ask',
+  typeahead: 'Questions like this',
 };
 
 const catalogues: Record<Locale, Strings> = { 'zh-CN': zh, en };

@@ -73,6 +73,8 @@ describe(`the bot in the widget (${MODE})`, () => {
           (await call('GET', '/api/v1/widget/messages?limit=200', token)).body.items as any[],
         feedback: (messageId: string, solved: boolean) =>
           call('POST', '/api/v1/widget/bot/feedback', token, { messageId, solved }),
+        typeahead: (q: string, as = token) =>
+          call('GET', `/api/v1/widget/bot/typeahead?q=${encodeURIComponent(q)}`, as),
       };
     };
     const botReplies = async (v: Awaited<ReturnType<typeof visitor>>, n: number) =>
@@ -427,6 +429,47 @@ describe(`the bot in the widget (${MODE})`, () => {
       const res = await set(bad);
       expect(res.status).toBe(400);
       expect(res.body.error.details.map((d: any) => d.field)).toContain(field);
+    }
+  });
+
+  it("suggests questions while the visitor types (输入联想), only its own workspace's, and only when on", async () => {
+    const { client, inbox, visitor } = await workspace();
+    const v = await visitor();
+    const labels = async (q: string) => {
+      const res = await v.typeahead(q);
+      expect(res.status, q).toBe(200);
+      return (res.body.items as { id: string; label: string }[]).map((i) => i.label);
+    };
+    // questions that contain the text, those that start with it first; similar questions count too
+    expect((await labels('怎么')).slice(0, 3)).toEqual(['怎么开发票', '怎么申请退款', '忘记密码怎么办']);
+    expect(await labels('退款')).toContain('怎么申请退款');
+    expect(await labels('包邮')).toEqual(['运费多少钱']);
+    expect(await labels('寄出')).toEqual(['订单什么时候发货']);
+    // nothing contains it: the bot's own matching
+    expect(await labels('发货要等几天')).toContain('订单什么时候发货');
+    expect(await labels('x')).toEqual([]);
+    expect(await labels('   ')).toEqual([]);
+    expect((await labels('的')).length).toBeLessThanOrEqual(5);
+
+    const long = await v.typeahead('退'.repeat(101));
+    expect(long.status).toBe(400);
+    expect(long.body.error.details[0].field).toBe('q');
+    expect((await v.typeahead('退款', '')).status).toBe(401);
+
+    // another workspace's visitor never sees this one's entries
+    expect(
+      (await client.post('/api/v1/kb/faqs', { question: '门店几点关门', answer: { text: '22:00' } })).status,
+    ).toBe(201);
+    // typing never waits for a retraining: the new entry comes with the new model
+    await eventually(async () => ((await labels('门店'))[0] === '门店几点关门' ? true : null));
+    const other = await workspace();
+    const w = await other.visitor();
+    expect((await w.typeahead('门店')).body.items).toEqual([]);
+
+    // switched off, or no bot: nothing
+    for (const bot of [{ enabled: true, typeahead: false }, { enabled: false }]) {
+      expect((await client.patch(`/api/v1/inboxes/${inbox.id}`, { settings: { bot } })).status).toBe(200);
+      expect(await labels('退款')).toEqual([]);
     }
   });
 

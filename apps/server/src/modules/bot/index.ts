@@ -18,6 +18,7 @@ import { angerReason, botText, localeOf, type BotLocale, type BotText } from './
 export { BotSettings, resolveBotSettings } from './settings.js';
 export { botText } from './texts.js';
 export { suggestedQuestions, forgetPopular } from './suggested.js';
+export { typeahead, TYPEAHEAD_LIMIT } from './typeahead.js';
 
 interface InboxContext {
   bot: ResolvedBotSettings;

@@ -12,6 +12,8 @@ export interface FaqAnswer {
 export interface BotFaq {
   id: string;
   question: string;
+  /** 相似问法 (for the widget's typeahead). */
+  similar: string[];
   answer: FaqAnswer;
 }
 export interface BotFlow {
@@ -86,7 +88,12 @@ async function train(kernel: Kernel, tenantId: string, version: string): Promise
   const faqs = new Map<string, BotFaq>(
     rows.map((r) => [
       r.id,
-      { id: r.id, question: r.question, answer: (r.channel_answers?.website ?? r.answer) as FaqAnswer },
+      {
+        id: r.id,
+        question: r.question,
+        similar: r.similar_questions ?? [],
+        answer: (r.channel_answers?.website ?? r.answer) as FaqAnswer,
+      },
     ]),
   );
   return {

@@ -42,6 +42,8 @@ export const BotSettings = Type.Object({
   onlyOutsideHours: Type.Optional(Type.Boolean()),
   answerMode: Type.Optional(AnswerModeSchema),
   suggested: Type.Optional(SuggestedSettings),
+  /** 输入联想: questions from the knowledge base offered while the visitor types. */
+  typeahead: Type.Optional(Type.Boolean()),
 });
 export type BotSettings = Static<typeof BotSettings>;
 
@@ -55,6 +57,7 @@ export interface ResolvedBotSettings {
   onlyOutsideHours: boolean;
   answerMode: AnswerMode;
   suggested: { mode: SuggestedSettings['mode']; count: number; faqIds: string[] };
+  typeahead: boolean;
 }
 
 export function resolveBotSettings(raw: BotSettings | null | undefined): ResolvedBotSettings {
@@ -73,5 +76,6 @@ export function resolveBotSettings(raw: BotSettings | null | undefined): Resolve
       count: s.suggested?.count ?? 4,
       faqIds: s.suggested?.faqIds ?? [],
     },
+    typeahead: s.typeahead ?? true,
   };
 }

@@ -105,6 +105,7 @@ export async function widgetConfig(kernel: Kernel, publicId: string, origin: str
         ? {
             name: bot.name || botText(locale === 'en' ? 'en' : 'zh-CN', 'name'),
             avatarUrl: bot.avatarUrl || null,
+            typeahead: bot.typeahead,
             // 「猜你想问」 only where the bot may take the conversation (clicking one asks the bot)
             suggested:
               bot.share > 0 && !(bot.onlyOutsideHours && inHours)

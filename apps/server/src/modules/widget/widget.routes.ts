@@ -8,7 +8,7 @@ import { saveUpload } from '../attachments/index.js';
 import { Attributes, PageContext } from '../contacts/index.js';
 import { MAX_BODY, MessageView } from '../conversations/index.js';
 import { AttachmentBody } from '../conversations/conversations.routes.js';
-import { recordFeedback } from '../bot/index.js';
+import { recordFeedback, typeahead, TYPEAHEAD_LIMIT } from '../bot/index.js';
 import {
   identify,
   markReadByVisitor,
@@ -224,6 +224,26 @@ export function widgetRoutes(app: App, kernel: Kernel) {
       },
     },
     async (request) => recordFeedback(kernel, await visitorOf(request), request.body),
+  );
+
+  app.get(
+    '/api/v1/widget/bot/typeahead',
+    {
+      config,
+      schema: {
+        tags,
+        querystring: Type.Object({ q: Type.String({ maxLength: 100 }) }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ id: Type.String(), label: Type.String() }), {
+              maxItems: TYPEAHEAD_LIMIT,
+            }),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({ items: await typeahead(kernel, await visitorOf(request), request.query.q) }),
   );
 
   app.post(

@@ -144,6 +144,13 @@ export function BotSettingsCard({
           error={errors['bot.suggested']}
         />
         <Switch
+          label={t('inboxes.bot.typeahead')}
+          description={t('inboxes.bot.typeaheadHelp')}
+          checked={value.typeahead}
+          onChange={(e) => set({ typeahead: e.currentTarget.checked })}
+          data-testid="bot-typeahead"
+        />
+        <Switch
           label={t('inboxes.bot.onlyOutsideHours')}
           description={t('inboxes.bot.onlyOutsideHoursHelp')}
           checked={value.onlyOutsideHours}
