@@ -80,6 +80,8 @@ describeBrowser('the bot on the demo shop (zh-CN)', () => {
     const answer = await ask('钱什么时候退给我？');
     // the seeded entry 「退款多久到账？」
     expect(await answer.innerText()).toContain('1–3 个工作日原路退回');
+    // other entries of its category are offered under it (相关问题)
+    await answer.getByTestId('kefu-related').getByRole('button', { name: '如何申请退款？' }).waitFor();
     await answer.getByTestId('kefu-feedback').waitFor();
     await answer.getByRole('button', { name: '已解决' }).click();
     await answer.getByText('感谢您的反馈').waitFor();

@@ -78,6 +78,8 @@ export interface Message {
 export interface BotContent {
   buttons?: { label: string; reply?: string; url?: string }[];
   suggestions?: { label: string; faqId: string }[];
+  /** 相关问题 offered under an answer */
+  related?: { label: string; faqId: string }[];
   faq?: { id: string; question: string };
   feedback?: { faqId: string };
   [key: string]: unknown;

@@ -227,6 +227,8 @@ export interface BotSettings {
   suggested: SuggestedSettings;
   /** 输入联想 in the chat window */
   typeahead: boolean;
+  /** 相关问题 under the bot's answers */
+  related: boolean;
 }
 
 /** 「猜你想问」 in the chat window: the most answered entries, the trainer's own list, or none. */
@@ -261,4 +263,5 @@ export const BOT_DEFAULTS: BotSettings = {
   answerMode: 'balanced',
   suggested: { mode: 'popular', count: 4, faqIds: [] },
   typeahead: true,
+  related: true,
 };

@@ -386,6 +386,7 @@ const en = {
     botPrefix: 'Bot: ',
     namedPrefix: '{{name}}: ',
     botButtonReply: 'Sends “{{reply}}”',
+    botRelated: 'Related questions offered: ',
     botMatched: 'Answered from:',
     systemNote: 'System note (only your team sees it)',
     assist: {
@@ -539,7 +540,7 @@ const en = {
       suggestedModes: { popular: 'Popular', pinned: 'Chosen', off: 'Off' },
       suggestedCount: 'How many',
       suggestedPopularHelp:
-        'The entries the bot answered most in the last 30 days (the oldest entries while there is no history yet), this many per language.',
+        'The entries the bot answered most in the last 30 days (while there is no history yet, the entries with the most similar questions), this many per language.',
       suggestedPinned: 'Entries to show',
       suggestedPinnedHelp:
         'Shown in the order chosen, at most {{max}}. Disabled, expired or deleted entries are not shown.',
@@ -549,6 +550,9 @@ const en = {
       typeahead: 'Suggest questions while typing',
       typeaheadHelp:
         'While the visitor types, similar questions from the knowledge base appear above the input; one click asks it.',
+      related: 'Offer related questions under answers',
+      relatedHelp:
+        'Up to 3: entries often asked together with this one in the last 90 days, then entries of the same category.',
     },
     identitySecret: 'Identity secret',
     identitySecretHelp:

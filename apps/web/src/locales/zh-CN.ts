@@ -387,6 +387,7 @@ const zhCN: Messages = {
     botPrefix: '机器人：',
     namedPrefix: '{{name}}：',
     botButtonReply: '发送“{{reply}}”',
+    botRelated: '附上相关问题：',
     botMatched: '回答来自：',
     systemNote: '系统备注（仅团队可见）',
     assist: {
@@ -534,7 +535,7 @@ const zhCN: Messages = {
       suggestedModes: { popular: '热门问题', pinned: '指定问题', off: '不显示' },
       suggestedCount: '显示几个',
       suggestedPopularHelp:
-        '近 30 天机器人回答最多的问答（还没有记录时用最早建立的问答），每种语言各取这么多个。',
+        '近 30 天机器人回答最多的问答（还没有记录时用相似问法最多的问答），每种语言各取这么多个。',
       suggestedPinned: '要显示的问答',
       suggestedPinnedHelp: '按选择的顺序显示，最多 {{max}} 个。停用、过期或删除的问答不会显示。',
       suggestedPick: '搜索并选择问答…',
@@ -542,6 +543,8 @@ const zhCN: Messages = {
       suggestedGone: '（已删除的问答）',
       typeahead: '输入联想',
       typeaheadHelp: '访客打字时，在输入框上方列出知识库里相近的问题，点一下即可提问。',
+      related: '在回答下面附上相关问题',
+      relatedHelp: '最多 3 个：近 90 天常和这条一起被问到的问答，其次是同一分类下的问答。',
     },
     identitySecret: '身份密钥',
     identitySecretHelp: '你的服务器用此密钥对用户 ID 签名，并把结果作为 userHash 传给 Kefu.identify()。',

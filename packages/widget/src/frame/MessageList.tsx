@@ -44,12 +44,27 @@ function SuggestedQuestions({ chat }: { chat: Chat }) {
   const all = chat.state.config?.bot?.suggested ?? [];
   const own = all.filter((q) => q.locale === chat.state.locale);
   const shown = own.length ? own : all;
-  if (!shown.length) return null;
+  return <QuestionList chat={chat} title={chat.t('suggested')} items={shown} testId="kefu-suggested" />;
+}
+
+/** Questions under a heading (猜你想问, 相关问题); a click asks the question. */
+function QuestionList({
+  chat,
+  title,
+  items,
+  testId,
+}: {
+  chat: Chat;
+  title: string;
+  items: { faqId: string; label: string }[];
+  testId: string;
+}) {
+  if (!items.length) return null;
   return (
-    <div class="bot-actions suggested" data-testid="kefu-suggested">
-      <small>{chat.t('suggested')}</small>
+    <div class="bot-actions suggested" data-testid={testId}>
+      <small>{title}</small>
       <ul class="choices">
-        {shown.map((q) => (
+        {items.map((q) => (
           <li key={q.faqId}>
             <button type="button" onClick={() => chat.send(q.label)}>
               {q.label}
@@ -80,6 +95,7 @@ function BotActions({ chat, message }: { chat: Chat; message: ChatMessage }) {
           ))}
         </ul>
       )}
+      <QuestionList chat={chat} title={t('related')} items={content.related ?? []} testId="kefu-related" />
       {content.buttons && content.buttons.length > 0 && (
         <div class="buttons">
           {content.buttons.map((b, i) => {

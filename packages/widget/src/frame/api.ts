@@ -30,6 +30,8 @@ export interface Message {
 export interface MessageContent {
   buttons?: { label: string; reply?: string; url?: string }[];
   suggestions?: { label: string; faqId: string }[];
+  /** 相关问题 under an answer. */
+  related?: { label: string; faqId: string }[];
   feedback?: { faqId: string };
   /** Sources of an AI answer. */
   citations?: { n: number; title: string; url: string | null }[];

@@ -49,6 +49,7 @@ const zh = {
   sources: '参考资料',
   suggested: '猜你想问',
   typeahead: '您是不是要问',
+  related: '相关问题',
 };
 type Strings = typeof zh;
 
@@ -101,6 +102,7 @@ const en: Strings = {
   sources: 'Sources',
   suggested: 'You may want to ask',
   typeahead: 'Questions like this',
+  related: 'Related questions',
 };
 
 const catalogues: Record<Locale, Strings> = { 'zh-CN': zh, en };

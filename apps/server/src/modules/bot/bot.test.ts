@@ -368,7 +368,7 @@ describe(`the bot in the widget (${MODE})`, () => {
       expect(res.statusCode).toBe(200);
       return res.json().inbox.bot.suggested as { faqId: string; label: string; locale: string }[];
     };
-    // no history yet: the oldest entries, 4 by default
+    // no history yet: the entries with the most similar questions (then the oldest), 4 by default
     expect((await suggested()).map((q) => q.label)).toEqual(FAQS.slice(0, 4).map((f) => f.question));
     expect((await suggested())[0].locale).toBe('zh-CN');
 
@@ -471,6 +471,51 @@ describe(`the bot in the widget (${MODE})`, () => {
       expect((await client.patch(`/api/v1/inboxes/${inbox.id}`, { settings: { bot } })).status).toBe(200);
       expect(await labels('退款')).toEqual([]);
     }
+  });
+
+  it('offers related questions under an answer: asked together before, then the same category', async () => {
+    const { client, inbox, visitor, botReplies } = await workspace();
+    const ids = new Map<string, string>(
+      (await client.get('/api/v1/kb/faqs?limit=50')).body.items.map((f: any) => [f.question, f.id]),
+    );
+    const related = async (question: string) => {
+      const v = await visitor();
+      await v.send(question);
+      const [answer] = await botReplies(v, 1);
+      return ((answer.content.related ?? []) as { faqId: string; label: string }[]).map((r) => r.label);
+    };
+    // no history, no categories: nothing to offer
+    expect(await related('怎么开发票')).toEqual([]);
+
+    // entries of the same category
+    const category = await client.post('/api/v1/kb/categories', { names: { 'zh-CN': '售后' } });
+    expect(category.status).toBe(201);
+    for (const q of ['怎么申请退款', '运费多少钱'])
+      expect(
+        (await client.patch(`/api/v1/kb/faqs/${ids.get(q)}`, { categoryId: category.body.category.id }))
+          .status,
+      ).toBe(200);
+    expect(await related('怎么申请退款')).toEqual(['运费多少钱']);
+
+    // answered together in two conversations: related, and first
+    for (let i = 0; i < 2; i++) {
+      const v = await visitor();
+      await v.send('怎么开发票');
+      await botReplies(v, 1);
+      await v.send('支持哪些支付方式');
+      await botReplies(v, 2);
+    }
+    expect(await related('怎么开发票')).toEqual(['支持哪些支付方式']);
+    expect((await related('运费多少钱'))[0]).toBe('怎么申请退款');
+
+    // a switched-off entry is never offered; the inbox can switch the list off
+    expect(
+      (await client.patch(`/api/v1/kb/faqs/${ids.get('支持哪些支付方式')}`, { enabled: false })).status,
+    ).toBe(200);
+    expect(await related('怎么开发票')).toEqual([]);
+    const off = { enabled: true, related: false };
+    expect((await client.patch(`/api/v1/inboxes/${inbox.id}`, { settings: { bot: off } })).status).toBe(200);
+    expect(await related('怎么申请退款')).toEqual([]);
   });
 
   it('learns a new FAQ entry at once', async () => {

@@ -12,6 +12,7 @@ import { runFlow } from './flows.js';
 import { generate, loadAiSettings, type Generated } from './ai.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { hasLiveFaqs, tenantBot, type TenantBot } from './knowledge.js';
+import { relatedQuestions, type RelatedQuestion } from './related.js';
 import { resolveBotSettings, type ResolvedBotSettings } from './settings.js';
 import { angerReason, botText, localeOf, type BotLocale, type BotText } from './texts.js';
 
@@ -304,7 +305,12 @@ export async function replyTo(
         await applyFlow(startFlow(flow.id, flow.definition));
         break;
       }
-      const reply = renderStep(step, bot, ctx, locale);
+      // 相关问题 under a single answer (two answers at once are enough to read)
+      const related =
+        step.kind === 'answer' && ctx.bot.related && decision.steps.length === 1
+          ? await relatedQuestions(tx.sql, tenantId, step.faqId)
+          : [];
+      const reply = renderStep(step, bot, ctx, locale, related);
       const replyId = await say(reply);
       await turn(
         step.kind,
@@ -336,6 +342,7 @@ function renderStep(
   bot: TenantBot,
   ctx: InboxContext,
   locale: BotLocale,
+  related: RelatedQuestion[] = [],
 ): Outgoing {
   if (step.kind === 'answer') {
     const faq = bot.faqs.get(step.faqId)!;
@@ -345,6 +352,7 @@ function renderStep(
         buttons: faq.answer.buttons ?? [],
         feedback: { faqId: faq.id },
         faq: { id: faq.id, question: faq.question },
+        ...(related.length ? { related } : {}),
       },
     };
   }

@@ -13,7 +13,7 @@ export const MAX_SUGGESTED = 6;
 
 /**
  * 「猜你想问」: questions the chat window offers under the greeting before the customer types. `popular` = the
- * entries the bot answered most in the last 30 days (the oldest entries while there is no history yet),
+ * entries the bot answered most in the last 30 days (while there is no history yet, the entries with the most similar questions),
  * `pinned` = the trainer's own list, in its order.
  */
 export const SuggestedSettings = Type.Object({
@@ -44,6 +44,8 @@ export const BotSettings = Type.Object({
   suggested: Type.Optional(SuggestedSettings),
   /** 输入联想: questions from the knowledge base offered while the visitor types. */
   typeahead: Type.Optional(Type.Boolean()),
+  /** 相关问题: entries offered under an answer (answered together before, or of the same category). */
+  related: Type.Optional(Type.Boolean()),
 });
 export type BotSettings = Static<typeof BotSettings>;
 
@@ -58,6 +60,7 @@ export interface ResolvedBotSettings {
   answerMode: AnswerMode;
   suggested: { mode: SuggestedSettings['mode']; count: number; faqIds: string[] };
   typeahead: boolean;
+  related: boolean;
 }
 
 export function resolveBotSettings(raw: BotSettings | null | undefined): ResolvedBotSettings {
@@ -77,5 +80,6 @@ export function resolveBotSettings(raw: BotSettings | null | undefined): Resolve
       faqIds: s.suggested?.faqIds ?? [],
     },
     typeahead: s.typeahead ?? true,
+    related: s.related ?? true,
   };
 }

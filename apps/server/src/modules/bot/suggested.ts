@@ -41,7 +41,8 @@ export function forgetPopular(tenantId?: string) {
 
 /**
  * The 「猜你想问」 questions of an inbox's bot: up to `count` live entries per language (the widget shows
- * those of its own language). Entries that were deleted, switched off or are outside their validity dates
+ * those of its own language). Without history, the entries the trainer gave the most wordings (相似问法) come
+ * first: an import or the demo creates many entries at the same instant, so their age says nothing. Entries that were deleted, switched off or are outside their validity dates
  * are skipped, so a pinned list never offers what the bot would not answer.
  */
 export async function suggestedQuestions(
@@ -57,7 +58,8 @@ export async function suggestedQuestions(
     sql.query(
       `SELECT id, question, locale FROM (
          SELECT id, question, locale, row_number() OVER (
-           PARTITION BY locale ORDER BY array_position($2::uuid[], id) NULLS LAST, created_at, id) AS n
+           PARTITION BY locale ORDER BY array_position($2::uuid[], id) NULLS LAST,
+             cardinality(similar_questions) DESC, created_at, question) AS n
          FROM kb_faqs WHERE tenant_id = $1 AND ${LIVE} AND ($3::boolean IS NOT TRUE OR id = ANY($2::uuid[]))
        ) ranked WHERE n <= $4 ORDER BY locale, n`,
       [tenantId, order, pinned, pinned ? settings.faqIds.length : settings.count],

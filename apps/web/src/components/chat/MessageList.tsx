@@ -102,11 +102,12 @@ function Ticks({ m }: { m: Message }) {
 
 /** What the bot attached to its message (read-only here): buttons, "did you mean" choices, the FAQ entry. */
 function BotExtras({ content }: { content: BotContent }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const buttons = Array.isArray(content.buttons) ? content.buttons : [];
   const suggestions = Array.isArray(content.suggestions) ? content.suggestions : [];
+  const related = Array.isArray(content.related) ? content.related : [];
   const faq = content.faq && typeof content.faq.question === 'string' ? content.faq : null;
-  if (!buttons.length && !suggestions.length && !faq) return null;
+  if (!buttons.length && !suggestions.length && !related.length && !faq) return null;
   return (
     <Stack gap={4} mt={6} data-testid="bot-content">
       {suggestions.length > 0 && (
@@ -117,6 +118,12 @@ function BotExtras({ content }: { content: BotContent }) {
             </Paper>
           ))}
         </Stack>
+      )}
+      {related.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="bot-related">
+          {t('chat.botRelated')}
+          {related.map((r) => r.label).join(i18n.language === 'en' ? ' · ' : '、')}
+        </Text>
       )}
       {buttons.length > 0 && (
         <Group gap={4} data-testid="bot-buttons">

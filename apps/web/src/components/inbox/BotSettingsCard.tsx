@@ -151,6 +151,13 @@ export function BotSettingsCard({
           data-testid="bot-typeahead"
         />
         <Switch
+          label={t('inboxes.bot.related')}
+          description={t('inboxes.bot.relatedHelp')}
+          checked={value.related}
+          onChange={(e) => set({ related: e.currentTarget.checked })}
+          data-testid="bot-related"
+        />
+        <Switch
           label={t('inboxes.bot.onlyOutsideHours')}
           description={t('inboxes.bot.onlyOutsideHoursHelp')}
           checked={value.onlyOutsideHours}
