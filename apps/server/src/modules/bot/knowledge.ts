@@ -1,4 +1,4 @@
-import type { FaqMatcher } from '@kefu/nlp';
+import { normalize, type FaqMatcher } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
 import type { Sql } from '../../platform/db.js';
 import type { FlowDefinition } from './flow-definition.js';
@@ -12,8 +12,8 @@ export interface FaqAnswer {
 export interface BotFaq {
   id: string;
   question: string;
-  /** 相似问法 (for the widget's typeahead). */
-  similar: string[];
+  /** The standard and the similar questions normalised (NFKC, lower case), for the widget's typeahead. */
+  typeaheadText: { question: string; similar: string };
   answer: FaqAnswer;
 }
 export interface BotFlow {
@@ -91,7 +91,11 @@ async function train(kernel: Kernel, tenantId: string, version: string): Promise
       {
         id: r.id,
         question: r.question,
-        similar: r.similar_questions ?? [],
+        // normalised once per training, not on every keystroke of every visitor
+        typeaheadText: {
+          question: normalize(r.question),
+          similar: (r.similar_questions ?? []).map((q: string) => normalize(q)).join('\n'),
+        },
         answer: (r.channel_answers?.website ?? r.answer) as FaqAnswer,
       },
     ]),
@@ -123,13 +127,38 @@ export async function tenantBot(
   if (cached?.version === version) return remember(tenantId, cached);
   const run = startTraining(kernel, tenantId, version);
   if (!cached || options.fresh) return run;
-  let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<null>(
-    (resolve) => (timer = setTimeout(() => resolve(null), options.waitMs ?? FRESH_WAIT_MS)),
-  );
   // a failed retraining leaves the previous model answering
-  const bot = await Promise.race([run.catch(() => null), waited]).finally(() => clearTimeout(timer));
-  return bot ?? remember(tenantId, cached);
+  return (await within(run, options.waitMs ?? FRESH_WAIT_MS)) ?? remember(tenantId, cached);
+}
+
+/**
+ * The tenant's bot if one is at hand within `waitMs`, else null — for the widget's typeahead, which must not
+ * hold a keystroke for a first training (a minute on a base of 1,000 entries with 5 questions each). A
+ * training is started if needed, so the next keystrokes find the bot.
+ */
+export async function tenantBotIfReady(kernel: Kernel, tenantId: string, waitMs: number) {
+  // the fingerprint costs a scan of the tenant's entries: keystrokes reuse a recent check
+  const recent = checkedAt.get(tenantId);
+  const cached = cache.get(tenantId)?.bot;
+  if (cached && recent && recent.version === cached.version && Date.now() - recent.at < RECHECK_MS)
+    return remember(tenantId, cached);
+  const version = await kernel.db.tenantTx(tenantId, (sql) => faqVersion(sql, tenantId));
+  checkedAt.set(tenantId, { version, at: Date.now() });
+  if (checkedAt.size > MAX_CACHED_BOTS) checkedAt.delete(checkedAt.keys().next().value!);
+  if (cached?.version === version) return remember(tenantId, cached);
+  const bot = await within(startTraining(kernel, tenantId, version), waitMs);
+  return bot ?? (cached ? remember(tenantId, cached) : null);
+}
+
+/** How long the typeahead trusts a fingerprint check (an edit reaches it within this, a message at once). */
+const RECHECK_MS = 2000;
+const checkedAt = new Map<string, { version: string; at: number }>();
+
+/** The run's result if it settles within `ms`, else null (a failure also gives null). */
+async function within<T>(run: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([run.catch(() => null), waited]).finally(() => clearTimeout(timer));
 }
 
 function startTraining(kernel: Kernel, tenantId: string, version: string): Promise<TenantBot> {

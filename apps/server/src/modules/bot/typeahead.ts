@@ -1,6 +1,6 @@
 import { normalize } from '@kefu/nlp';
 import type { Kernel } from '../../kernel.js';
-import { tenantBot } from './knowledge.js';
+import { tenantBotIfReady } from './knowledge.js';
 import { resolveBotSettings } from './settings.js';
 
 /** A question offered while the visitor types (输入联想): an FAQ entry's standard question or a flow's name. */
@@ -10,13 +10,16 @@ export interface TypeaheadItem {
 }
 
 export const TYPEAHEAD_LIMIT = 5;
+/** How long a keystroke waits for a training under way (a small base trains in a few milliseconds). */
+const READY_WAIT_MS = 300;
 /** Below this word similarity a matched entry has too little in common with what was typed to offer it. */
 const MIN_LEXICAL = 0.2;
 
 /**
  * What to offer a visitor who has typed `q` so far: entries whose questions contain the text (standard
  * questions that start with it first), then the entries the bot's matcher finds closest. Empty when the
- * inbox's bot or its typeahead is off. Never waits for a retraining: the model in memory answers.
+ * inbox's bot or its typeahead is off. Never waits long for a training: the model in memory answers, and
+ * before there is one, nothing is offered.
  */
 export async function typeahead(
   kernel: Kernel,
@@ -31,13 +34,15 @@ export async function typeahead(
   );
   const settings = resolveBotSettings(inbox?.settings?.bot);
   if (!settings.enabled || !settings.typeahead) return [];
-  const bot = await tenantBot(kernel, visitor.tenantId, { waitMs: 0 });
+  // a keystroke never waits for a training: before the first one is done there is nothing to offer
+  const bot = await tenantBotIfReady(kernel, visitor.tenantId, READY_WAIT_MS);
+  if (!bot) return [];
 
   const hits: { id: string; label: string; rank: number }[] = [];
   for (const faq of bot.faqs.values()) {
-    const at = normalize(faq.question).indexOf(typed);
+    const at = faq.typeaheadText.question.indexOf(typed);
     if (at >= 0) hits.push({ id: faq.id, label: faq.question, rank: at === 0 ? 0 : 1 });
-    else if (faq.similar.some((s) => normalize(s).includes(typed)))
+    else if (faq.typeaheadText.similar.includes(typed))
       hits.push({ id: faq.id, label: faq.question, rank: 2 });
   }
   for (const [id, flow] of bot.flows)
@@ -45,7 +50,8 @@ export async function typeahead(
   hits.sort((a, b) => a.rank - b.rank || a.label.length - b.label.length || a.label.localeCompare(b.label));
 
   const items: TypeaheadItem[] = hits.slice(0, TYPEAHEAD_LIMIT).map(({ id, label }) => ({ id, label }));
-  if (items.length < TYPEAHEAD_LIMIT) {
+  // one character is no question to match: only what contains it
+  if (items.length < TYPEAHEAD_LIMIT && [...typed].length >= 2) {
     const seen = new Set(items.map((i) => i.id));
     for (const c of bot.matcher.match(q).candidates) {
       if (items.length >= TYPEAHEAD_LIMIT) break;
