@@ -160,6 +160,12 @@ describe('intent model with neural nets', () => {
     expect(trainIntentModel(examples, { simulationRounds: 0 }).netCount).toBe(0);
     const m = trainIntentModel(examples, { simulationRounds: 0, nets: { count: 2, minExamples: 0 } });
     expect(m.netCount).toBe(2);
+    // none above maxIntents: the nets' output layer grows with the intent count (large FAQ bases)
+    const many = trainIntentModel(examples, {
+      simulationRounds: 0,
+      nets: { count: 2, minExamples: 0, maxIntents: 2 },
+    });
+    expect(many.netCount).toBe(0);
   });
 
   it('picks intents with SVM and nets together and keeps the nets across serialization', () => {
