@@ -41,6 +41,11 @@ const CATEGORIES: DemoCategory[] = [
     descriptions: { 'zh-CN': '付款方式、优惠券和发票', en: 'Payment methods, coupons and invoices' },
   },
   {
+    key: 'tea',
+    names: { 'zh-CN': '茶叶与保存', en: 'Our teas & storage' },
+    descriptions: { 'zh-CN': '价格、库存、保质期和冲泡', en: 'Prices, stock, shelf life and brewing' },
+  },
+  {
     key: 'account',
     names: { 'zh-CN': '账户与安全', en: 'Account & security' },
     descriptions: { 'zh-CN': '登录、密码和个人信息', en: 'Signing in, passwords and your details' },
@@ -350,6 +355,24 @@ const FAQS: (FaqInput & { category: string })[] = [
       text: '在结算页的「优惠券」一栏选择可用的券即可抵扣。用不了时请检查：是否达到使用门槛、是否在有效期内、商品是否在适用范围内。',
     },
     tags: ['优惠券'],
+  },
+  {
+    category: 'tea',
+    question: '茶叶多少钱？',
+    similarQuestions: ['龙井多少钱', '这款茶什么价格', '正山小种怎么卖', '凤凰单丛多少钱一盒', '价格是多少'],
+    answer: {
+      text: '以商品页的价格为准：明前龙井 100 g ¥168，正山小种 150 g ¥98，凤凰单丛 100 g ¥128。订单实付满 99 元包邮。',
+    },
+    tags: ['价格'],
+  },
+  {
+    category: 'tea',
+    question: '茶叶保质期多久？怎么保存？',
+    similarQuestions: ['茶叶能放多久', '保质期是多少', '怎么保存茶叶', '龙井要放冰箱吗', '茶叶受潮了怎么办'],
+    answer: {
+      text: '绿茶（如明前龙井）开封后请密封冷藏，18 个月内饮用最佳；红茶和乌龙茶（正山小种、凤凰单丛）密封、避光、常温保存，保质期 24–36 个月。',
+    },
+    tags: ['保存'],
   },
   {
     category: 'account',
