@@ -14,7 +14,7 @@ const ACCEPT_TYPE =
 const TYPEAHEAD_DELAY_MS = 250;
 
 /**
- * 输入联想: while the bot has the conversation, questions from the knowledge base that fit what the visitor is
+ * 输入联想: until an agent takes the conversation, questions from the knowledge base that fit what the visitor is
  * typing, above the input. A click (or ↓/↑ and Enter) sends the question; Escape hides the list.
  */
 function useTypeahead(chat: Chat, text: string) {

@@ -132,9 +132,9 @@ export async function tenantBot(
 }
 
 /**
- * The tenant's bot if one is at hand within `waitMs`, else null — for the widget's typeahead, which must not
- * hold a keystroke for a first training (a minute on a base of 1,000 entries with 5 questions each). A
- * training is started if needed, so the next keystrokes find the bot.
+ * The tenant's bot for the widget's typeahead, which must not hold a keystroke for a training: the model in
+ * memory, even one a retraining is replacing; with none yet, the first training if it is done within
+ * `waitMs` (a small base), else null. A training is started if needed, so later keystrokes find the bot.
  */
 export async function tenantBotIfReady(kernel: Kernel, tenantId: string, waitMs: number) {
   // the fingerprint costs a scan of the tenant's entries: keystrokes reuse a recent check
@@ -146,8 +146,10 @@ export async function tenantBotIfReady(kernel: Kernel, tenantId: string, waitMs:
   checkedAt.set(tenantId, { version, at: Date.now() });
   if (checkedAt.size > MAX_CACHED_BOTS) checkedAt.delete(checkedAt.keys().next().value!);
   if (cached?.version === version) return remember(tenantId, cached);
-  const bot = await within(startTraining(kernel, tenantId, version), waitMs);
-  return bot ?? (cached ? remember(tenantId, cached) : null);
+  const run = startTraining(kernel, tenantId, version);
+  // a retraining takes over when it is done; meanwhile the previous model answers at once
+  if (cached) return remember(tenantId, cached);
+  return within(run, waitMs);
 }
 
 /** How long the typeahead trusts a fingerprint check (an edit reaches it within this, a message at once). */

@@ -33,7 +33,7 @@ async function popularIds(kernel: Kernel, tenantId: string): Promise<string[]> {
   return ids;
 }
 
-/** Forget the cached ranking (tests, and a trainer who wants to see the effect at once). */
+/** Forgets the cached ranking (for tests). */
 export function forgetPopular(tenantId?: string) {
   if (tenantId) rankings.delete(tenantId);
   else rankings.clear();
@@ -41,9 +41,10 @@ export function forgetPopular(tenantId?: string) {
 
 /**
  * The 「猜你想问」 questions of an inbox's bot: up to `count` live entries per language (the widget shows
- * those of its own language). Without history, the entries the trainer gave the most wordings (相似问法) come
- * first: an import or the demo creates many entries at the same instant, so their age says nothing. Entries that were deleted, switched off or are outside their validity dates
- * are skipped, so a pinned list never offers what the bot would not answer.
+ * those of its own language). Without history, the entries the trainer gave the most wordings (相似问法)
+ * come first: an import or the demo creates many entries at the same instant, so their age says nothing.
+ * Entries that were deleted, switched off or are outside their validity dates are skipped, so a pinned list
+ * never offers what the bot would not answer.
  */
 export async function suggestedQuestions(
   kernel: Kernel,
