@@ -379,6 +379,16 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
     await page.getByTestId('bot-outside-hours').check({ force: true });
     await page.getByTestId('bot-answer-mode').getByText('积极').click();
     expect(await page.getByTestId('bot-answer-mode-help').textContent()).toContain('1.5 倍');
+    // 猜你想问: the trainer's own list, an entry found by searching the knowledge base; no typeahead
+    await page.getByTestId('bot-suggested-mode').getByText('指定问题').click();
+    const picker = page.getByTestId('bot-suggested-pinned');
+    await picker.click();
+    await picker.fill('发票');
+    const option = page.getByRole('option').filter({ hasText: '发票' }).first();
+    const picked = (await option.innerText()).trim();
+    await option.click();
+    await picker.press('Escape'); // close the list: it covers the switches below
+    await page.getByTestId('bot-typeahead').uncheck({ force: true });
     await page.getByTestId('inbox-save').click();
     await expect
       .poll(
@@ -402,7 +412,14 @@ describeBrowser('knowledge base admin and bot training (zh-CN)', () => {
       onlyOutsideHours: true,
       answerMode: 'eager',
       fallbackText: '这个问题我还在学习，您可以点“转人工”。',
+      suggested: { mode: 'pinned' },
+      typeahead: false,
     });
+    expect(saved.settings.bot?.suggested?.faqIds).toHaveLength(1);
+    const pinned = await owner.get<{ faq: { question: string } }>(
+      `/kb/faqs/${saved.settings.bot?.suggested?.faqIds?.[0]}`,
+    );
+    expect(pinned.faq.question).toBe(picked);
     expect(saved.settings.brandColor).toBe(inbox.settings.brandColor);
     expect(saved.settings.preChatForm).toEqual(inbox.settings.preChatForm);
 
