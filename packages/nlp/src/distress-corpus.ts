@@ -2,8 +2,9 @@
  * The distress seed corpus: customer-service chat messages labelled `upset` (angry, abusive, threatening
  * complaints to regulators or lawyers, or distressed: money stolen, stranded, panicking) or `calm`
  * (ordinary questions, mild dissatisfaction said politely, thanks, order numbers, short replies,
- * questions that use words like 投诉 / "complaint" / "lawyer" neutrally, and off-topic chit-chat such as
- * 「来个笑话」 / "got any jokes", which must not read as 「你们是在开玩笑吗」).
+ * questions that use words like 投诉 / "complaint" / "lawyer" neutrally, keywords typed alone (「退款」,
+ * "refund"), and off-topic chit-chat such as 「来个笑话」 / "got any jokes", which must not read as
+ * 「你们是在开玩笑吗」).
  *
  * Original data written for Kefu by its developers (zh-CN and en, with typos, full-width punctuation
  * and mixed zh/en as customers type them); it is part of Kefu and shares its licence. It is NOT taken,
@@ -903,6 +904,25 @@ app登录提示密码错误，但我没改过
 钱包里的钱怎么用
 押金的钱什么时候退
 运费的钱能退吗
+`);
+
+// a keyword typed alone, as into a search box (「退款」, "refund"): a question, not a complaint
+const ZH_KEYWORDS = lines(`
+退款
+退货
+退款进度
+查订单
+物流查询
+发票
+换货
+退款流程
+改地址
+优惠券
+会员
+退运费
+售后
+取消订单
+退款多久
 `);
 
 const ZH_CHITCHAT = lines(`
@@ -1806,6 +1826,24 @@ do I get a text when the money arrives
 how do I withdraw money to my bank
 `);
 
+const EN_KEYWORDS = lines(`
+refund
+refund status
+refund policy
+refund please?
+return and refund
+my refund
+order status
+cancel order
+delivery time
+track order
+invoice
+returns
+exchange
+coupon code
+payment methods
+`);
+
 const EN_CHITCHAT = lines(`
 had breakfast yet?
 are you tired
@@ -1924,7 +1962,9 @@ export const DISTRESS_CORPUS: readonly DistressExample[] = [
   ...tag(ZH_UPSET, 'upset', 'zh'),
   ...tag(ZH_CALM, 'calm', 'zh'),
   ...tag(ZH_CHITCHAT, 'calm', 'zh'),
+  ...tag(ZH_KEYWORDS, 'calm', 'zh'),
   ...tag(EN_UPSET, 'upset', 'en'),
   ...tag(EN_CALM, 'calm', 'en'),
   ...tag(EN_CHITCHAT, 'calm', 'en'),
+  ...tag(EN_KEYWORDS, 'calm', 'en'),
 ];
