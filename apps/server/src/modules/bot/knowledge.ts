@@ -41,8 +41,9 @@ const FRESH_WAIT_MS = 3000;
 /** Tenants whose trained bot stays in memory; the least recently used is dropped first. */
 const MAX_CACHED_BOTS = 1000;
 
-// tenant → its newest trained bot, in least-recently-used order; `seq` orders training runs
-const cache = new Map<string, { bot: TenantBot; seq: number }>();
+// tenant → its newest trained bot, in least-recently-used order; `seq` orders training runs, `verifiedAt` is
+// when a fingerprint check last found the bot current (0: not yet)
+const cache = new Map<string, { bot: TenantBot; seq: number; verifiedAt: number }>();
 const training = new Map<string, Promise<TenantBot>>();
 let trainingSeq = 0;
 
@@ -122,13 +123,12 @@ export async function tenantBot(
   tenantId: string,
   options: { fresh?: boolean; waitMs?: number } = {},
 ): Promise<TenantBot> {
-  const version = await kernel.db.tenantTx(tenantId, (sql) => faqVersion(sql, tenantId));
-  const cached = cache.get(tenantId)?.bot;
-  if (cached?.version === version) return remember(tenantId, cached);
+  const { version, current, previous } = await lookUp(kernel, tenantId);
+  if (current) return current;
   const run = startTraining(kernel, tenantId, version);
-  if (!cached || options.fresh) return run;
+  if (!previous || options.fresh) return run;
   // a failed retraining leaves the previous model answering
-  return (await within(run, options.waitMs ?? FRESH_WAIT_MS)) ?? remember(tenantId, cached);
+  return (await within(run, options.waitMs ?? FRESH_WAIT_MS)) ?? remember(tenantId, previous);
 }
 
 /**
@@ -137,24 +137,28 @@ export async function tenantBot(
  * `waitMs` (a small base), else null. A training is started if needed, so later keystrokes find the bot.
  */
 export async function tenantBotIfReady(kernel: Kernel, tenantId: string, waitMs: number) {
-  // the fingerprint costs a scan of the tenant's entries: keystrokes reuse a recent check
-  const recent = checkedAt.get(tenantId);
-  const cached = cache.get(tenantId)?.bot;
-  if (cached && recent && recent.version === cached.version && Date.now() - recent.at < RECHECK_MS)
-    return remember(tenantId, cached);
-  const version = await kernel.db.tenantTx(tenantId, (sql) => faqVersion(sql, tenantId));
-  checkedAt.set(tenantId, { version, at: Date.now() });
-  if (checkedAt.size > MAX_CACHED_BOTS) checkedAt.delete(checkedAt.keys().next().value!);
-  if (cached?.version === version) return remember(tenantId, cached);
+  // the fingerprint costs a scan of the tenant's entries: keystrokes trust a recent check
+  const entry = cache.get(tenantId);
+  if (entry && Date.now() - entry.verifiedAt < RECHECK_MS) return remember(tenantId, entry.bot);
+  const { version, current, previous } = await lookUp(kernel, tenantId);
+  if (current) return current;
   const run = startTraining(kernel, tenantId, version);
   // a retraining takes over when it is done; meanwhile the previous model answers at once
-  if (cached) return remember(tenantId, cached);
+  if (previous) return remember(tenantId, previous);
   return within(run, waitMs);
 }
 
 /** How long the typeahead trusts a fingerprint check (an edit reaches it within this, a message at once). */
 const RECHECK_MS = 2000;
-const checkedAt = new Map<string, { version: string; at: number }>();
+
+/** The fingerprint now; the cached bot as `current` when it matches, else as `previous` (if any). */
+async function lookUp(kernel: Kernel, tenantId: string) {
+  const version = await kernel.db.tenantTx(tenantId, (sql) => faqVersion(sql, tenantId));
+  const entry = cache.get(tenantId);
+  if (entry?.bot.version !== version) return { version, current: null, previous: entry?.bot ?? null };
+  entry.verifiedAt = Date.now();
+  return { version, current: remember(tenantId, entry.bot), previous: null };
+}
 
 /** The run's result if it settles within `ms`, else null (a failure also gives null). */
 async function within<T>(run: Promise<T>, ms: number): Promise<T | null> {
@@ -174,7 +178,7 @@ function startTraining(kernel: Kernel, tenantId: string, version: string): Promi
         const current = cache.get(tenantId);
         if (!current || current.seq < seq) {
           cache.delete(tenantId);
-          cache.set(tenantId, { bot, seq });
+          cache.set(tenantId, { bot, seq, verifiedAt: 0 });
           evictOldest();
         }
         return bot;
